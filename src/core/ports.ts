@@ -1,0 +1,73 @@
+/**
+ * What the core needs from the outside world, as interfaces. The storage layer
+ * (src/storage) and the adapters implement them; the core never imports either.
+ */
+import type {
+  Audience,
+  ChatPlatform,
+  InboundMessage,
+  Reply,
+  RiskCategory,
+  SocialPlatform,
+  StrategyId,
+  Verdict,
+} from './types.ts';
+
+export interface UserKey {
+  platform: ChatPlatform;
+  userId: string;
+}
+
+export interface UserPrefs {
+  strategy?: StrategyId;
+  platforms: SocialPlatform[];
+  /** Words the person chose to ignore in reviews (lower-cased). */
+  ignoredTerms: string[];
+}
+
+/** Persistence the conversation needs. Never receives the text of a draft. */
+export interface PrefsStore {
+  getPrefs(user: UserKey): Promise<UserPrefs>;
+  setStrategy(user: UserKey, strategy: StrategyId): Promise<void>;
+  setPlatforms(user: UserKey, platforms: SocialPlatform[]): Promise<void>;
+  addIgnoredTerm(user: UserKey, term: string): Promise<void>;
+  /** Anonymous: categories and verdict only, no user id, no text. */
+  recordReview(stat: { platform: ChatPlatform; categories: RiskCategory[]; verdict: Verdict; audience: Audience; at: Date }): Promise<void>;
+  /** `words` only when the person agreed to share them. */
+  recordFalsePositive(report: { platform: ChatPlatform; category: RiskCategory; ruleId: string; words?: string; at: Date }): Promise<void>;
+}
+
+/** Manager commands (`nudge …`, `stats`), implemented by src/nudges. */
+export interface ManagerDesk {
+  /** `command` is the person's text starting at `nudge` or `stats`. */
+  handle(message: InboundMessage, command: string): Promise<Reply>;
+}
+
+/** Where a nudge goes. `channelId` is the platform's id (Slack channel id, Teams conversation id). */
+export interface ChannelRef {
+  platform: ChatPlatform;
+  channelId: string;
+  teamId?: string;
+}
+
+/** Implemented by each adapter so the scheduler can post to a channel. */
+export interface ChannelPoster {
+  readonly platform: ChatPlatform;
+  /** Throws a `SocialCheckError` with code `channel_unavailable` when the bot can no longer post there. */
+  post(channel: ChannelRef, reply: Reply): Promise<{ messageId?: string }>;
+}
+
+/** An organization profile (`--policy FILE`, `POLICY_FILE`). */
+export interface OrgProfile {
+  organization?: { name?: string; aliases?: string[] };
+  codenames?: string[];
+  clients?: string[];
+  /** The disclaimer the company suggests for personal accounts. */
+  disclaimer?: string;
+  /** Link to the social media policy. */
+  policyUrl?: string;
+  /** Who to ask: e.g. "#comms or press@example.com". */
+  commsContact?: string;
+  /** More terms per category the company considers risky. */
+  extraTerms?: Partial<Record<RiskCategory, string[]>>;
+}
