@@ -71,3 +71,36 @@ export interface OrgProfile {
   /** More terms per category the company considers risky. */
   extraTerms?: Partial<Record<RiskCategory, string[]>>;
 }
+
+/**
+ * Teams needs a stored conversation reference to post proactively (a nudge to a
+ * channel). The adapter captures it when the bot is installed in a team or chat;
+ * src/storage keeps it. `reference` is the platform's JSON, opaque to the core.
+ */
+export interface ConversationRefRecord {
+  platform: ChatPlatform;
+  conversationId: string;
+  teamId?: string;
+  /** Channel or chat name, so a manager can say `nudge #general`. */
+  name?: string;
+  kind: 'channel' | 'group' | 'personal';
+  reference: unknown;
+  updatedAt: Date;
+}
+
+export interface ConversationRefStore {
+  saveConversationRef(record: ConversationRefRecord): Promise<void>;
+  getConversationRef(platform: ChatPlatform, conversationId: string): Promise<ConversationRefRecord | undefined>;
+  /** All references, optionally of one team: for resolving `#name` and listing channels. */
+  listConversationRefs(platform: ChatPlatform, teamId?: string): Promise<ConversationRefRecord[]>;
+  deleteConversationRef(platform: ChatPlatform, conversationId: string): Promise<void>;
+}
+
+/** The logger every part receives (pino's shape). Never pass draft text to it. */
+export interface Logger {
+  debug(object: object, message?: string): void;
+  info(object: object, message?: string): void;
+  warn(object: object, message?: string): void;
+  error(object: object, message?: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
