@@ -28,9 +28,16 @@ export function tokenizeWords(text: string): string[] {
   return wordTokenizer.tokenize(text);
 }
 
-/** Porter stem of one lower-case word. */
+const stems = new Map<string, string>();
+
+/** Porter stem of one lower-case word (memoized: the stemmer is slow and words repeat). */
 export function stemWord(word: string): string {
-  return PorterStemmer.stem(word);
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = PorterStemmer.stem(word);
+    if (stems.size < 50_000) stems.set(word, stem);
+  }
+  return stem;
 }
 
 let sentiment: { getSentiment(words: string[]): number } | undefined;

@@ -6,11 +6,14 @@ import type { Choice, Part, Reply } from '../core/types.ts';
 import { predict, trainQaModel, type QaModel } from './qa-model.ts';
 
 /**
- * Below this probability the best topic is not trusted and the question is
- * treated as out of scope. Chosen by cross-validation on the training examples
- * (`npm run bench:qa` prints the sweep); never tuned on the held-out set.
+ * When to say "out of scope" rather than answer: the model's probability that the
+ * question is out of scope is above `maxOutOfScope`, or the best topic's
+ * probability is below `minTopic`. Chosen by 5-fold cross-validation on the
+ * training examples (`node --import tsx bench/qa-tune.ts` prints the sweep); never
+ * tuned on the held-out set.
  */
-export const OUT_OF_SCOPE_THRESHOLD = 0.35;
+export const DEFAULT_THRESHOLDS = { maxOutOfScope: 0.4, minTopic: 0.1 } as const;
+export type Thresholds = { maxOutOfScope: number; minTopic: number };
 
 export interface Classification {
   topic: TopicId | typeof OUT_OF_SCOPE;
@@ -26,17 +29,21 @@ export function trainQuestionModel(content: Pick<Content, 'topics' | 'outOfScope
   ]);
 }
 
-export function classifyQuestion(model: QaModel, text: string, threshold = OUT_OF_SCOPE_THRESHOLD): Classification {
+export function classifyQuestion(model: QaModel, text: string, thresholds: Thresholds = DEFAULT_THRESHOLDS): Classification {
   const prediction = predict(model, text);
-  const alternatives = prediction.ranking
-    .filter((entry) => entry.label !== OUT_OF_SCOPE && entry.label !== prediction.label && entry.probability >= 0.08)
+  const topics = prediction.ranking.filter((entry) => entry.label !== OUT_OF_SCOPE);
+  const best = topics[0]!;
+  const outOfScope = prediction.ranking.find((entry) => entry.label === OUT_OF_SCOPE)?.probability ?? 0;
+  const alternatives = topics
+    .slice(1)
+    .filter((entry) => entry.probability >= 0.08)
     .slice(0, 3)
     .map((entry) => entry.label as TopicId);
-  const confidence = Math.round(prediction.probability * 1000) / 1000;
-  if (prediction.label === OUT_OF_SCOPE || prediction.probability < threshold || prediction.coverage === 0) {
-    return { topic: OUT_OF_SCOPE, confidence: prediction.label === OUT_OF_SCOPE ? confidence : Math.round((1 - prediction.probability) * 1000) / 1000, alternatives };
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  if (outOfScope > thresholds.maxOutOfScope || best.probability < thresholds.minTopic || prediction.coverage === 0) {
+    return { topic: OUT_OF_SCOPE, confidence: round(Math.max(outOfScope, 1 - best.probability)), alternatives: [best.label as TopicId, ...alternatives].slice(0, 3) };
   }
-  return { topic: prediction.label as TopicId, confidence, alternatives };
+  return { topic: best.label as TopicId, confidence: round(best.probability), alternatives };
 }
 
 const PLACEHOLDER = /\{\{(\w+)(?:\|([^}]*))?\}\}/g;
@@ -48,7 +55,7 @@ export function fillPlaceholders(text: string, policy: OrgProfile | undefined): 
       case 'organization':
         return policy?.organization?.name ?? fallback;
       case 'policyUrl':
-        return policy?.policyUrl ? ` (${policy.policyUrl})` : fallback;
+        return policy?.policyUrl ?? fallback;
       case 'disclaimer':
         return policy?.disclaimer ?? fallback;
       case 'commsContact':

@@ -3,18 +3,25 @@ import { extractFeatures, type SparseVector } from './features.ts';
 /**
  * A small multinomial logistic regression over TF-IDF weighted features, trained
  * in-process from the knowledge base's example questions (no network, no model
- * files). Training is deterministic: a seeded shuffle and fixed epochs.
+ * files). Training is deterministic: a seeded shuffle and fixed epochs. Features
+ * are indexed once so training is a tight loop over typed arrays.
  */
 export interface LabelledText {
   label: string;
   text: string;
 }
 
+interface IndexedVector {
+  index: Int32Array;
+  value: Float64Array;
+}
+
 export interface QaModel {
   labels: string[];
-  idf: Map<string, number>;
-  /** weights[feature][labelIndex] */
-  weights: Map<string, Float64Array>;
+  featureIndex: Map<string, number>;
+  idf: Float64Array;
+  /** weights[feature * labels.length + label] */
+  weights: Float64Array;
   bias: Float64Array;
 }
 
@@ -25,19 +32,20 @@ export interface TrainOptions {
   seed?: number;
 }
 
-function vectorize(raw: SparseVector, idf: Map<string, number>): SparseVector {
-  const out: SparseVector = new Map();
+function vectorize(raw: SparseVector, featureIndex: Map<string, number>, idf: Float64Array): IndexedVector {
+  const indices: number[] = [];
+  const values: number[] = [];
   let norm = 0;
   for (const [key, count] of raw) {
-    const weight = idf.get(key);
-    if (weight === undefined) continue;
-    const value = (count > 1 ? 1 + Math.log(count) : count) * weight;
-    out.set(key, value);
+    const index = featureIndex.get(key);
+    if (index === undefined) continue;
+    const value = (count > 1 ? 1 + Math.log(count) : count) * idf[index]!;
+    indices.push(index);
+    values.push(value);
     norm += value * value;
   }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (const [key, value] of out) out.set(key, value / norm);
-  return out;
+  norm = Math.sqrt(norm) || 1;
+  return { index: Int32Array.from(indices), value: Float64Array.from(values, (value) => value / norm) };
 }
 
 function mulberry32(seed: number): () => number {
@@ -51,58 +59,70 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function softmax(scores: Float64Array): Float64Array {
+function softmaxInPlace(scores: Float64Array): void {
   let max = -Infinity;
   for (const score of scores) if (score > max) max = score;
   let sum = 0;
-  const out = new Float64Array(scores.length);
   for (let i = 0; i < scores.length; i++) {
-    out[i] = Math.exp(scores[i]! - max);
-    sum += out[i]!;
+    scores[i] = Math.exp(scores[i]! - max);
+    sum += scores[i]!;
   }
-  for (let i = 0; i < out.length; i++) out[i] = out[i]! / sum;
-  return out;
+  for (let i = 0; i < scores.length; i++) scores[i] = scores[i]! / sum;
 }
 
-function scoresFor(model: QaModel, vector: SparseVector): Float64Array {
-  const scores = Float64Array.from(model.bias);
-  for (const [key, value] of vector) {
-    const row = model.weights.get(key);
-    if (!row) continue;
-    for (let k = 0; k < scores.length; k++) scores[k] = scores[k]! + row[k]! * value;
+function scoresInto(model: Pick<QaModel, 'weights' | 'bias'>, vector: IndexedVector, out: Float64Array): void {
+  const labels = out.length;
+  out.set(model.bias);
+  for (let i = 0; i < vector.index.length; i++) {
+    const base = vector.index[i]! * labels;
+    const value = vector.value[i]!;
+    for (let k = 0; k < labels; k++) out[k] = out[k]! + model.weights[base + k]! * value;
   }
-  return scores;
 }
 
 export function trainQaModel(examples: readonly LabelledText[], options: TrainOptions = {}): QaModel {
-  const { epochs = 40, learningRate = 0.8, l2 = 1e-5, seed = 7 } = options;
+  const { epochs = 30, learningRate = 1, l2 = 1e-5, seed = 7 } = options;
   const labels = [...new Set(examples.map((example) => example.label))].sort();
   const labelIndex = new Map(labels.map((label, index) => [label, index]));
   const raws = examples.map((example) => extractFeatures(example.text));
   const df = new Map<string, number>();
   for (const raw of raws) for (const key of raw.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-  const idf = new Map<string, number>();
-  for (const [key, count] of df) idf.set(key, Math.log((raws.length + 1) / (count + 1)) + 1);
-  const model: QaModel = { labels, idf, weights: new Map(), bias: new Float64Array(labels.length) };
-  const data = raws.map((raw, index) => ({ vector: vectorize(raw, idf), label: labelIndex.get(examples[index]!.label)! }));
-  for (const { vector } of data) for (const key of vector.keys()) if (!model.weights.has(key)) model.weights.set(key, new Float64Array(labels.length));
+  const featureIndex = new Map<string, number>();
+  const idf = new Float64Array(df.size);
+  for (const [key, count] of df) {
+    idf[featureIndex.size] = Math.log((raws.length + 1) / (count + 1)) + 1;
+    featureIndex.set(key, featureIndex.size);
+  }
+  const K = labels.length;
+  const model: QaModel = {
+    labels,
+    featureIndex,
+    idf,
+    weights: new Float64Array(featureIndex.size * K),
+    bias: new Float64Array(K),
+  };
+  const data = raws.map((raw, index) => ({ vector: vectorize(raw, featureIndex, idf), label: labelIndex.get(examples[index]!.label)! }));
   const random = mulberry32(seed);
   const order = data.map((_, index) => index);
+  const probabilities = new Float64Array(K);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     const rate = learningRate / (1 + epoch * 0.1);
-    for (const index of order) {
-      const { vector, label } = data[index]!;
-      const probabilities = softmax(scoresFor(model, vector));
-      for (let k = 0; k < labels.length; k++) {
-        const gradient = probabilities[k]! - (k === label ? 1 : 0);
-        model.bias[k] = model.bias[k]! - rate * gradient * 0.1;
-        for (const [key, value] of vector) {
-          const row = model.weights.get(key)!;
-          row[k] = row[k]! - rate * (gradient * value + l2 * row[k]!);
+    for (const exampleIndex of order) {
+      const { vector, label } = data[exampleIndex]!;
+      scoresInto(model, vector, probabilities);
+      softmaxInPlace(probabilities);
+      probabilities[label] = probabilities[label]! - 1; // now the gradient
+      for (let k = 0; k < K; k++) model.bias[k] = model.bias[k]! - rate * 0.1 * probabilities[k]!;
+      for (let i = 0; i < vector.index.length; i++) {
+        const base = vector.index[i]! * K;
+        const value = vector.value[i]!;
+        for (let k = 0; k < K; k++) {
+          const w = model.weights[base + k]!;
+          model.weights[base + k] = w - rate * (probabilities[k]! * value + l2 * w);
         }
       }
     }
@@ -115,21 +135,23 @@ export interface Prediction {
   probability: number;
   /** Every label with its probability, best first. */
   ranking: Array<{ label: string; probability: number }>;
-  /** Share of the question's features the model has seen (0 = nothing recognizable). */
+  /** Share of the question's words the model has seen (0 = nothing recognizable). */
   coverage: number;
 }
 
 export function predict(model: QaModel, text: string): Prediction {
   const raw = extractFeatures(text);
-  const vector = vectorize(raw, model.idf);
+  const vector = vectorize(raw, model.featureIndex, model.idf);
   let known = 0;
   let total = 0;
   for (const key of raw.keys()) {
     if (!key.startsWith('w:')) continue;
     total++;
-    if (model.idf.has(key)) known++;
+    if (model.featureIndex.has(key)) known++;
   }
-  const probabilities = softmax(scoresFor(model, vector));
+  const probabilities = new Float64Array(model.labels.length);
+  scoresInto(model, vector, probabilities);
+  softmaxInPlace(probabilities);
   const ranking = model.labels
     .map((label, index) => ({ label, probability: probabilities[index]! }))
     .sort((a, b) => b.probability - a.probability);
