@@ -28,7 +28,11 @@ export function routeText(input: string): RoutedText {
   if (/\?\s*$/.test(text)) question += 2;
   if (QUESTION_START.test(text)) question += 2;
   if (QUESTION_PHRASE.test(text)) question += 2;
-  if (words.length <= 6) question += 1;
+  if (words.length <= 6) {
+    question += 1;
+    // A few words with no statement verb read like a search: "boss friend request".
+    if (!/\b(is|are|was|were|am|i'm|im|love|hate|feel|got|had|just|will|gonna)\b/i.test(text)) question += 1;
+  }
   if (/(^|\s)#\w/.test(text)) draft += 2;
   if (/(^|\s)@\w/.test(text)) draft += 1;
   if (EMOJI.test(text)) draft += 2;
