@@ -66,14 +66,33 @@ export function fillPlaceholders(text: string, policy: OrgProfile | undefined): 
   });
 }
 
-/** Splits an answer body into paragraphs and bullet lists. */
+/** Splits an answer body into paragraphs and bullet lists (a lead-in line may sit right above its bullets). */
 export function bodyToParts(body: string): Part[] {
   const parts: Part[] = [];
   for (const block of body.split(/\n\s*\n/)) {
-    const lines = block.split('\n').map((line) => line.trim()).filter(Boolean);
-    if (lines.length === 0) continue;
-    if (lines.every((line) => line.startsWith('- '))) parts.push({ type: 'bullets', items: lines.map((line) => line.slice(2).trim()) });
-    else parts.push({ type: 'paragraph', text: lines.join(' ') });
+    let paragraph: string[] = [];
+    let bullets: string[] = [];
+    const flush = () => {
+      if (paragraph.length > 0) parts.push({ type: 'paragraph', text: paragraph.join(' ') });
+      if (bullets.length > 0) parts.push({ type: 'bullets', items: bullets });
+      paragraph = [];
+      bullets = [];
+    };
+    for (const raw of block.split('\n')) {
+      const line = raw.trim();
+      if (line === '') continue;
+      if (line.startsWith('- ')) {
+        if (paragraph.length > 0 && bullets.length === 0) {
+          parts.push({ type: 'paragraph', text: paragraph.join(' ') });
+          paragraph = [];
+        }
+        bullets.push(line.slice(2).trim());
+      } else {
+        if (bullets.length > 0) flush();
+        paragraph.push(line);
+      }
+    }
+    flush();
   }
   return parts;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load-content.ts';
-import { classifyQuestion, fillPlaceholders, trainQuestionModel } from '../../src/qa/answer-question.ts';
+import { bodyToParts, classifyQuestion, fillPlaceholders, trainQuestionModel } from '../../src/qa/answer-question.ts';
 import { heldOutQuestions, score } from '../../bench/qa-data.ts';
 
 const content = loadContent();
@@ -44,5 +44,17 @@ describe('answers from the organization profile', () => {
     expect(fillPlaceholders(text, { organization: { name: 'Example Corp' }, policyUrl: 'https://intranet.example/social', commsContact: '#comms' })).toBe(
       "Check Example Corp's policy: https://intranet.example/social. Ask #comms.",
     );
+  });
+});
+
+describe('answer bodies', () => {
+  it('splits paragraphs, a lead-in line and its bullets', () => {
+    expect(bodyToParts('First para\ncontinues.\n\nA review shows:\n- one\n- two\nAfter.\n\nNext step: go.')).toEqual([
+      { type: 'paragraph', text: 'First para continues.' },
+      { type: 'paragraph', text: 'A review shows:' },
+      { type: 'bullets', items: ['one', 'two'] },
+      { type: 'paragraph', text: 'After.' },
+      { type: 'paragraph', text: 'Next step: go.' },
+    ]);
   });
 });
