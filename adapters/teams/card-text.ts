@@ -1,0 +1,29 @@
+/**
+ * Text going into Adaptive Cards. Every string in a core `Reply` is plain text,
+ * but a TextBlock renders a Markdown subset (bold, italic, lists, links), and
+ * Teams turns `<at>…</at>` into mentions when a card declares them. These helpers
+ * make plain text display as written, with no markup and no mentions.
+ */
+
+/** `<at>Name</at>` becomes `@Name`; stray `<at …>` / `</at>` tags are dropped. */
+export function neutralizeMentions(text: string): string {
+  return text.replace(/<at\b[^>]*>([\s\S]*?)<\/at\s*>/gi, '@$1').replace(/<\/?at\b[^>]*>/gi, '');
+}
+
+/** Characters that start Markdown inline markup in TextBlocks (CommonMark backslash-escapable). */
+const INLINE_MARKUP = /[\\`*_~[\]<>]/g;
+/** Line starts that make lists, headings or quotes: `- `, `+ `, `* `, `1. `, `1) `, `#`, `>`. */
+const LINE_START_MARKUP = /^(\s*)([-+#]|\d+(?=[.)]))/gm;
+
+/** Plain text → TextBlock text that shows exactly these characters. */
+export function escapeMarkdown(text: string): string {
+  return neutralizeMentions(text)
+    .replace(INLINE_MARKUP, (char) => `\\${char}`)
+    .replace(LINE_START_MARKUP, (_match, space: string, marker: string) => (/^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`));
+}
+
+/** Button titles are not Markdown, but they must not carry mentions or run long. */
+export function buttonTitle(text: string, max = 80): string {
+  const clean = neutralizeMentions(text).replace(/\s+/g, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
