@@ -1,0 +1,198 @@
+/**
+ * Runs nudge schedules. Every replica ticks on its own; the database decides who
+ * sends what: each occurrence is claimed by inserting its unique key
+ * (`schedule:<id>@<time>`) into the delivery log, so an occurrence goes out once
+ * however many replicas tick and across restarts. Failed posts are retried with
+ * backoff by whichever replica reclaims them first; a channel the bot was removed
+ * from stops the schedule and is reported to the manager who created it.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Content } from '../content/load-content.ts';
+import type { Logger } from '../core/ports.ts';
+import { makeReply } from '../core/replies.ts';
+import type { Reply } from '../core/types.ts';
+import type { Delivery, DeliveryLog } from '../storage/delivery-log.ts';
+import type { NudgeSchedule, ScheduleStore } from '../storage/schedule-store.ts';
+import { NudgeDispatcher, type Outcome, type RetryPolicy } from './nudge-dispatcher.ts';
+import { ownTextReply, tipReply } from './nudge-reply.ts';
+import type { PosterRegistry } from './poster-registry.ts';
+import { nextTip, tipById } from './rotation.ts';
+import { occurrencesBetween } from './schedule-rule.ts';
+
+export interface SchedulerOptions {
+  schedules: ScheduleStore;
+  deliveries: DeliveryLog;
+  posters: PosterRegistry;
+  content: () => Content;
+  logger: Logger;
+  clock?: () => Date;
+  /** How often to look for due occurrences (ms). */
+  pollMs?: number;
+  /** Occurrences missed by more than this (the server was down) are skipped, not sent late. */
+  catchUpMs?: number;
+  retry?: RetryPolicy;
+  /** Identifies this replica in the delivery log. */
+  instanceId?: string;
+  /** Tells a manager about a schedule that stopped or an occurrence that failed; default: a message to the schedule's report-to conversation. */
+  notifyManager?: (schedule: NudgeSchedule, reply: Reply) => Promise<void>;
+}
+
+export interface TickSummary {
+  claimed: number;
+  retried: number;
+  sent: number;
+  failed: number;
+  unavailable: number;
+}
+
+export const DEFAULT_POLL_MS = 30_000;
+export const DEFAULT_CATCH_UP_MS = 60 * 60_000;
+
+export class NudgeScheduler {
+  readonly instanceId: string;
+  private readonly dispatcher: NudgeDispatcher;
+  private readonly clock: () => Date;
+  private readonly logger: Logger;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<TickSummary> | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    this.clock = options.clock ?? (() => new Date());
+    this.logger = options.logger.child({ component: 'scheduler', instance: this.instanceId });
+    this.dispatcher = new NudgeDispatcher(options.deliveries, options.posters, this.logger, this.instanceId, options.retry);
+  }
+
+  /** Starts polling. Ticks never overlap; an error in one tick is logged and the next one runs. */
+  start(): void {
+    if (this.timer || this.stopped) return;
+    const poll = this.options.pollMs ?? DEFAULT_POLL_MS;
+    const run = () => {
+      void this.tick().catch((error: unknown) => this.logger.error({ error: (error as Error).message }, 'scheduler tick failed'));
+    };
+    this.timer = setInterval(run, poll);
+    this.timer.unref();
+    run();
+  }
+
+  /** Stops polling and waits for deliveries under way to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass: claim due occurrences, retry due failures. Concurrent calls share the pass under way. */
+  tick(now: Date = this.clock()): Promise<TickSummary> {
+    if (this.running) return this.running;
+    this.running = this.pass(now).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async pass(now: Date): Promise<TickSummary> {
+    const summary: TickSummary = { claimed: 0, retried: 0, sent: 0, failed: 0, unavailable: 0 };
+    const catchUp = this.options.catchUpMs ?? DEFAULT_CATCH_UP_MS;
+    for (const schedule of await this.options.schedules.listRunnable()) {
+      const from = new Date(Math.max(schedule.startsAfter.getTime(), now.getTime() - catchUp));
+      let occurrences: Date[];
+      try {
+        occurrences = occurrencesBetween(schedule.cron, schedule.timeZone, from, now);
+      } catch (error) {
+        this.logger.error({ scheduleId: schedule.id, error: (error as Error).message }, 'schedule rule cannot be evaluated');
+        continue;
+      }
+      for (const at of occurrences) {
+        const key = `schedule:${schedule.id}@${at.toISOString()}`;
+        if (await this.options.deliveries.exists(key)) continue;
+        const built = await this.build(schedule);
+        if (!built) continue;
+        const delivery = await this.options.deliveries.claim(
+          { occurrenceKey: key, scheduleId: schedule.id, occurrenceAt: at, channel: schedule.channel, requestedBy: schedule.createdBy, nudgeId: built.nudgeId },
+          this.instanceId,
+          now,
+          this.dispatcher.leaseUntil(now),
+        );
+        if (!delivery) continue; // another replica won it
+        summary.claimed++;
+        this.count(summary, await this.deliver(schedule, delivery, built.reply, now));
+      }
+    }
+    for (const due of await this.options.deliveries.listDue(now)) {
+      if (!(await this.options.deliveries.reclaim(due, this.instanceId, now, this.dispatcher.leaseUntil(now)))) continue;
+      const delivery: Delivery = { ...due, attempts: due.attempts + 1, status: 'claimed' };
+      const schedule = delivery.scheduleId === undefined ? undefined : await this.options.schedules.get(delivery.scheduleId);
+      const reply = this.rebuild(delivery, schedule);
+      if (!reply || (schedule && schedule.status === 'cancelled')) {
+        await this.options.deliveries.markFinal(delivery.id, this.instanceId, 'failed', schedule?.status === 'cancelled' ? 'schedule cancelled before delivery' : 'the tip no longer exists');
+        continue;
+      }
+      summary.retried++;
+      this.count(summary, await this.deliver(schedule, delivery, reply, now));
+    }
+    return summary;
+  }
+
+  private count(summary: TickSummary, outcome: Outcome): void {
+    if (outcome.status === 'sent') summary.sent++;
+    else if (outcome.status === 'failed') summary.failed++;
+    else if (outcome.status === 'channel_unavailable') summary.unavailable++;
+  }
+
+  /** The reply for the next occurrence of a schedule, and the tip id the log records. */
+  private async build(schedule: NudgeSchedule): Promise<{ reply: Reply; nudgeId: string } | undefined> {
+    const library = this.options.content().nudges;
+    const { kind, value } = schedule.content;
+    if (kind === 'text') return { reply: ownTextReply(value), nudgeId: 'custom' };
+    const tip =
+      kind === 'tip' ? tipById(library, value) : nextTip(library, await this.options.deliveries.lastTipFor(schedule.channel), kind === 'topic' ? value : undefined);
+    if (!tip) {
+      this.logger.error({ scheduleId: schedule.id, content: `${kind}:${value}` }, 'scheduled tip not found in the library');
+      return undefined;
+    }
+    return { reply: tipReply(tip), nudgeId: tip.id };
+  }
+
+  private rebuild(delivery: Delivery, schedule: NudgeSchedule | undefined): Reply | undefined {
+    if (delivery.nudgeId === 'custom') return schedule?.content.kind === 'text' ? ownTextReply(schedule.content.value) : undefined;
+    const tip = tipById(this.options.content().nudges, delivery.nudgeId);
+    return tip ? tipReply(tip) : undefined;
+  }
+
+  private async deliver(schedule: NudgeSchedule | undefined, delivery: Delivery, reply: Reply, now: Date): Promise<Outcome> {
+    const outcome = await this.dispatcher.post(delivery, reply, now);
+    if (!schedule) return outcome;
+    if (outcome.status === 'channel_unavailable') {
+      const changed = await this.options.schedules.setStatus(schedule.id, 'channel_unavailable', outcome.error);
+      if (changed) {
+        await this.notify(
+          schedule,
+          `Your scheduled nudge #${schedule.id} (${schedule.ruleLabel}) to ${schedule.channelName ? `#${schedule.channelName}` : 'its channel'} is paused: I can no longer post there, probably because I was removed from the channel. Add me back and schedule it again, or cancel it with "nudge cancel ${schedule.id}".`,
+        );
+      }
+    } else if (outcome.status === 'failed') {
+      await this.notify(
+        schedule,
+        `Your scheduled nudge #${schedule.id} to ${schedule.channelName ? `#${schedule.channelName}` : 'its channel'} could not be delivered after ${delivery.attempts} attempts. The schedule stays on; "nudge list" shows its state.`,
+      );
+    }
+    return outcome;
+  }
+
+  private async notify(schedule: NudgeSchedule, text: string): Promise<void> {
+    const reply = makeReply('manager', [{ type: 'paragraph', text }]);
+    try {
+      if (this.options.notifyManager) await this.options.notifyManager(schedule, reply);
+      else if (schedule.reportTo && this.options.posters.has(schedule.reportTo.platform)) {
+        await this.options.posters.get(schedule.reportTo.platform).post(schedule.reportTo, reply);
+      }
+    } catch (error) {
+      // The state is recorded on the schedule and shown by "nudge list"; the DM is a courtesy.
+      this.logger.warn({ scheduleId: schedule.id, error: (error as Error).message }, 'could not notify the manager');
+    }
+  }
+}
