@@ -7,6 +7,8 @@ import { OUT_OF_SCOPE } from '../src/content/topics.ts';
 import type { LabelledText } from '../src/qa/qa-model.ts';
 
 export const HELDOUT_FILE = fileURLToPath(new URL('../test/fixtures/qa-heldout.yaml', import.meta.url));
+/** A second held-out set, written by someone else after the model was built, evaluated once. */
+export const BLIND_FILE = fileURLToPath(new URL('../test/fixtures/qa-blind.yaml', import.meta.url));
 
 export function trainingExamples(content: Content): LabelledText[] {
   return [
@@ -25,9 +27,9 @@ export function normalizeForComparison(text: string): string {
  * ("custom strategy") coincide with a training example; those are dropped here so
  * the score measures only phrasings the model has not seen.
  */
-export function heldOutQuestions(content: Content): LabelledText[] {
+export function heldOutQuestions(content: Content, file: string = HELDOUT_FILE): LabelledText[] {
   const training = new Set(trainingExamples(content).map((example) => normalizeForComparison(example.text)));
-  const data = parseYaml(readFileSync(HELDOUT_FILE, 'utf8')) as Array<{ topic: string; text: string }>;
+  const data = parseYaml(readFileSync(file, 'utf8')) as Array<{ topic: string; text: string }>;
   return data.filter((row) => !training.has(normalizeForComparison(row.text))).map((row) => ({ label: row.topic, text: row.text }));
 }
 
