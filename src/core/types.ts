@@ -138,6 +138,8 @@ export interface ReviewResult {
   flags: Flag[];
   /** Strategy- and platform-aware advice, most important first. */
   advice: string[];
+  /** The draft with the flagged words removed or replaced: a safer starting point (absent when nothing was flagged or the draft is long). */
+  rewrite?: string;
 }
 
 /** The structured parts of a reply; adapters render each kind their own way. */
