@@ -53,9 +53,14 @@ export function submittedAction(value: unknown): { id: ActionId; value: string }
   return { id: sc as ActionId, value: v ?? '' };
 }
 
-/** Other people's `<at>Name</at>` tags keep the name; character references are decoded. */
+/**
+ * Other people's `<at>Name</at>` tags keep the name; character references are
+ * decoded; the no-break spaces Teams puts around mentions become plain spaces.
+ */
 export function cleanMessageText(text: string): string {
-  return decodeEntities(text.replace(/<at\b[^>]*>([\s\S]*?)<\/at\s*>/gi, '$1').replace(/<\/?at\b[^>]*>/gi, '')).trim();
+  return decodeEntities(text.replace(/<at\b[^>]*>([\s\S]*?)<\/at\s*>/gi, '$1').replace(/<\/?at\b[^>]*>/gi, ''))
+    .replace(/\u00a0/g, ' ')
+    .trim();
 }
 
 /**
