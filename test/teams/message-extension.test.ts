@@ -98,7 +98,7 @@ describe('"Check a draft" from the compose box', () => {
 
 describe('"Check before posting" on a message', () => {
   test('fetchTask reviews the message text (HTML and mentions stripped) straight away', async () => {
-    const activity = { ...fixture('invoke_composeExtension_fetchTask_message_action_reply_thread.json'), channelId: 'msteams', serviceUrl: h.connector.url };
+    const activity: Activity = { ...fixture('invoke_composeExtension_fetchTask_message_action_reply_thread.json'), channelId: 'msteams', serviceUrl: h.connector.url };
     activity.value.commandId = 'checkMessage';
     const response = await h.post(activity);
     const expected: InboundMessage = { platform: 'teams', user: OLO, conversation: CHANNEL, text: 'Testing outgoing Webhook-Nikitha - Hi', private: true, mode: 'review' };
@@ -108,7 +108,7 @@ describe('"Check before posting" on a message', () => {
   });
 
   test('a message with rich text keeps its words and line breaks', async () => {
-    const activity = { ...fixture('invoke_composeExtension_fetchTask_message_action_reply_thread.json'), channelId: 'msteams', serviceUrl: h.connector.url };
+    const activity: Activity = { ...fixture('invoke_composeExtension_fetchTask_message_action_reply_thread.json'), channelId: 'msteams', serviceUrl: h.connector.url };
     activity.value.messagePayload.body.content = '<p>Big <strong>news</strong> &amp; more:</p><ul><li>we&#39;re hiring</li><li>Q3 numbers&nbsp;soon</li></ul>';
     await h.post(activity);
     expect(seen[0]!.text).toBe("Big news & more:\n• we're hiring\n• Q3 numbers soon");
