@@ -77,6 +77,11 @@ export class NudgeScheduler {
     run();
   }
 
+  /** True between start() and stop(). */
+  isRunning(): boolean {
+    return this.timer !== undefined;
+  }
+
   /** Stops polling and waits for deliveries under way to finish. */
   async stop(): Promise<void> {
     this.stopped = true;
