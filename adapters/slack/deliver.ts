@@ -1,0 +1,78 @@
+/**
+ * Sending rendered messages to where the person will see them: a response_url
+ * (ephemeral, where they asked), a conversation (a DM, a thread), or in place of
+ * the message whose button they pressed.
+ */
+import type { webApi } from '@slack/bolt';
+import { SocialCheckError } from '../../src/core/errors.ts';
+import type { SlackMessage } from './block-types.ts';
+import { LIMITS } from './limits.ts';
+
+export type Target =
+  /** Ephemeral, through the response_url of a command, shortcut or button. `replace` replaces the message it came from. */
+  | { type: 'response_url'; url: string; replace?: boolean }
+  /** A new message in a conversation (a user id means their DM with the bot), in a thread when `threadTs` is set. */
+  | { type: 'channel'; channel: string; threadTs?: string }
+  /** Replaces a message the bot posted (quiz steps in a DM), then posts the rest. */
+  | { type: 'update'; channel: string; ts: string };
+
+export type Fetch = typeof globalThis.fetch;
+
+/** Posts to a response_url. Slack answers 200 `ok`, or 404 `expired_url` / `used_url`. */
+export async function postToResponseUrl(fetchFn: Fetch, url: string, body: object): Promise<void> {
+  const response = await fetchFn(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) });
+  if (!response.ok) {
+    const detail = (await response.text().catch(() => '')).slice(0, 80);
+    throw new SocialCheckError('delivery_failed', `response_url answered ${response.status} ${detail}`.trim());
+  }
+}
+
+export class Deliverer {
+  constructor(
+    private readonly web: webApi.WebClient,
+    private readonly fetchFn: Fetch = globalThis.fetch,
+  ) {}
+
+  /** Sends every message; returns the ts of the first one when Slack gives it. */
+  async send(target: Target, messages: SlackMessage[]): Promise<string | undefined> {
+    let first: string | undefined;
+    for (const [index, message] of messages.entries()) {
+      const ts = await this.sendOne(target, message, index);
+      first ??= ts;
+    }
+    return first;
+  }
+
+  private async sendOne(target: Target, message: SlackMessage, index: number): Promise<string | undefined> {
+    switch (target.type) {
+      case 'response_url': {
+        if (index >= LIMITS.responseUrlUses) return undefined;
+        await postToResponseUrl(this.fetchFn, target.url, {
+          response_type: 'ephemeral',
+          replace_original: index === 0 && target.replace === true,
+          text: message.text,
+          blocks: message.blocks,
+        });
+        return undefined;
+      }
+      case 'channel': {
+        const result = await this.web.chat.postMessage({
+          channel: target.channel,
+          ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        return result.ts;
+      }
+      case 'update': {
+        if (index === 0) {
+          await this.web.chat.update({ channel: target.channel, ts: target.ts, text: message.text, blocks: message.blocks });
+          return target.ts;
+        }
+        return this.sendOne({ type: 'channel', channel: target.channel }, message, index);
+      }
+    }
+  }
+}

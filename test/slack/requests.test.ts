@@ -1,0 +1,55 @@
+/** Request verification and parsing through the real Bolt receiver on a real HTTP server. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './helpers/harness.ts';
+import { createDirectMessage, createSlashCommand, createUrlVerification } from './helpers/payloads.ts';
+import { sign } from './helpers/signed-request.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h.close());
+beforeEach(() => h.fake.reset());
+
+describe('request verification', () => {
+  it('answers the url_verification challenge', async () => {
+    const response = await h.send(createUrlVerification());
+    expect(response.status).toBe(200);
+    expect(response.json()).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
+  });
+
+  it('refuses a bad signature with 401 and does nothing', async () => {
+    const request = createSlashCommand({ text: 'help' });
+    const response = await h.send(request, { signature: sign(request.body, Math.floor(Date.now() / 1000), 'another-secret') });
+    expect(response.status).toBe(401);
+    expect(response.text).toBe('');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.fake.visible).toEqual([]);
+  });
+
+  it('refuses a stale timestamp (over five minutes old) with 401, even correctly signed', async () => {
+    const request = createDirectMessage({ event: { text: 'help' } });
+    const response = await h.send(request, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(response.status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.fake.visible).toEqual([]);
+  });
+
+  it('refuses a request without signature headers with 401', async () => {
+    const response = await fetch(`${h.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(401);
+  });
+
+  it('answers a signed but malformed body with 400', async () => {
+    const response = await h.send({ body: '{"type": "event_callback", ', contentType: 'application/json' });
+    expect(response.status).toBe(400);
+    const form = await h.send({ body: 'payload=%7Bnot-json', contentType: 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(400);
+  });
+
+  it('keeps serving after bad requests', async () => {
+    const response = await h.send(createSlashCommand({ text: 'help' }));
+    expect(response.status).toBe(200);
+    expect((response.json() as { response_type: string }).response_type).toBe('ephemeral');
+  });
+});
