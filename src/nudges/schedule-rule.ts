@@ -62,15 +62,17 @@ function badDays(input: string): SocialCheckError {
 
 /** `09:00`, `9:30`, `17h`, `9am`, `5:30pm` → [hour, minute]. */
 export function parseTime(input: string): [number, number] {
-  const match = /^(\d{1,2})(?:[:h.](\d{2}))?\s*(am|pm)?$/i.exec(input.trim());
+  const match = /^(\d{1,2})(?:([:.h])(\d{2})?)?\s*(am|pm)?$/i.exec(input.trim());
   if (match) {
     let hour = Number(match[1]);
-    const minute = match[2] === undefined ? 0 : Number(match[2]);
-    const half = match[3]?.toLowerCase();
+    const separator = match[2]?.toLowerCase();
+    const minute = match[3] === undefined ? 0 : Number(match[3]);
+    const half = match[4]?.toLowerCase();
+    if ((separator === ':' || separator === '.') && match[3] === undefined) hour = 99; // "9:" is unfinished
     if (half) {
       if (hour < 1 || hour > 12) hour = 99;
       else hour = (hour % 12) + (half === 'pm' ? 12 : 0);
-    } else if (match[2] === undefined && !/h$/i.test(input.trim())) {
+    } else if (separator === undefined) {
       hour = 99; // a bare number is ambiguous: ask for HH:MM
     }
     if (hour <= 23 && minute <= 59) return [hour, minute];
