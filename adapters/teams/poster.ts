@@ -39,22 +39,36 @@ export function createTeamsPoster(options: TeamsPosterOptions): ChannelPoster {
         );
       }
       let messageId: string | undefined;
+      // botbuilder hands errors inside a turn to onTurnError; keep this one to report it to the caller.
+      let failure: unknown;
       try {
         await adapter.continueConversationAsync(appId, record.reference as Partial<ConversationReference>, async (context) => {
-          const responses = await context.sendActivities(cardActivities(renderReply(reply, { offerReviewForm: false })));
-          messageId = responses[0]?.id || undefined;
+          // A continuation turn would reply to its own made-up activity id; a nudge is a new post.
+          context.onSendActivities(async (_context, activities, next) => {
+            for (const activity of activities) delete activity.replyToId;
+            return next();
+          });
+          try {
+            const responses = await context.sendActivities(cardActivities(renderReply(reply, { offerReviewForm: false })));
+            messageId = responses[0]?.id || undefined;
+          } catch (error) {
+            failure = error;
+          }
         });
       } catch (error) {
-        const status = statusOf(error);
-        logger.warn({ err: errorSummary(error), status, conversationKind: record.kind }, 'teams proactive post failed');
+        failure = error;
+      }
+      if (failure !== undefined) {
+        const status = statusOf(failure);
+        logger.warn({ err: errorSummary(failure), status, conversationKind: record.kind }, 'teams proactive post failed');
         if (status === 403 || status === 404) {
           throw new SocialCheckError(
             'channel_unavailable',
             `Teams refused the post to ${record.name ? `"${record.name}"` : 'that conversation'}: the app was probably removed from it. Add it again to post there.`,
-            { cause: error },
+            { cause: failure },
           );
         }
-        throw new SocialCheckError('delivery_failed', `Teams did not accept the post${status ? ` (HTTP ${status})` : ''}.`, { cause: error });
+        throw new SocialCheckError('delivery_failed', `Teams did not accept the post${status ? ` (HTTP ${status})` : ''}.`, { cause: failure });
       }
       return messageId ? { messageId } : {};
     },

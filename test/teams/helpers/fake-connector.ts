@@ -52,6 +52,7 @@ export class FakeConnector {
   reset(): void {
     this.calls.length = 0;
     this.failures.length = 0;
+    this.counter = 0;
   }
 
   async stop(): Promise<void> {
