@@ -72,7 +72,7 @@ describe('capturing references', () => {
   });
 
   test('installationUpdate add stores the reference with the team; remove forgets every channel of the team', async () => {
-    const add = { ...botAddedToTeam(), type: 'installationUpdate', action: 'add' };
+    const add: Activity = { ...botAddedToTeam(), type: 'installationUpdate', action: 'add' };
     delete add.membersAdded;
     await h.post(add);
     await h.refs.saveConversationRef({ ...generalRecord(), conversationId: '19:other@thread.skype', name: 'Marketing' });
