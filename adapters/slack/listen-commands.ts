@@ -32,7 +32,7 @@ export function listenToCommands(app: App, runtime: Runtime): void {
     const target = { type: 'response_url' as const, url: command.response_url };
     if ((command.text ?? '').trim() === '') {
       await ack();
-      await openReviewModal(runtime, command.trigger_id, { responseUrl: command.response_url }, target);
+      await openReviewModal(runtime, command.trigger_id, { responseUrl: command.response_url, channelId: command.channel_id }, target);
       return;
     }
     const work = handleSafely(runtime, inboundFromCommand(command), 'command');
@@ -45,7 +45,7 @@ export function listenToCommands(app: App, runtime: Runtime): void {
     const reply = inTime.value;
     if (reply.meta?.openReviewForm) {
       await ack();
-      await openReviewModal(runtime, command.trigger_id, { responseUrl: command.response_url }, target);
+      await openReviewModal(runtime, command.trigger_id, { responseUrl: command.response_url, channelId: command.channel_id }, target);
       return;
     }
     const [first, ...rest] = renderReply(reply);

@@ -39,7 +39,7 @@ export function decodeTarget(metadata: string | undefined): ReviewTarget {
   try {
     const data = JSON.parse(metadata ?? '{}') as { r?: unknown; c?: unknown };
     const target: ReviewTarget = {};
-    if (typeof data.r === 'string' && /^https:\/\/hooks\.slack(-gov)?\.com\//.test(data.r)) target.responseUrl = data.r;
+    if (typeof data.r === 'string' && /^https?:\/\/\S+$/.test(data.r)) target.responseUrl = data.r;
     if (typeof data.c === 'string' && /^[A-Z0-9]{2,40}$/.test(data.c)) target.channelId = data.c;
     return target;
   } catch {
