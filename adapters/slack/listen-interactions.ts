@@ -8,7 +8,7 @@
  * Choosing a strategy or ignoring a word refreshes the App Home tab.
  */
 import type { App, BlockAction, ButtonAction, MessageShortcut } from '@slack/bolt';
-import type { ActionPayload, Reply } from '../../src/core/types.ts';
+import type { ActionPayload, ConversationKind, Reply } from '../../src/core/types.ts';
 import { fromActionId, ACTION_PATTERN } from './action-ids.ts';
 import type { Target } from './deliver.ts';
 import { publishHome } from './home.ts';
@@ -33,6 +33,7 @@ interface Where {
   /** Where the modal's review goes when this button opens it. */
   review: ReviewTarget;
   channelId: string;
+  kind: ConversationKind;
 }
 
 /** A quiz answer (not a fresh start) replaces the step it answers. */
@@ -45,18 +46,19 @@ function whereFor(body: BlockAction, replace: boolean): Where {
   const userId = body.user.id;
   const channelId = container.channel_id ?? body.channel?.id;
   if (container.type === 'view' || !channelId) {
-    return { target: { type: 'channel', channel: userId }, review: {}, channelId: userId };
+    return { target: { type: 'channel', channel: userId }, review: {}, channelId: userId, kind: 'direct' };
   }
   if (!container.is_ephemeral && conversationKind(channelId) === 'direct') {
     const target: Target =
       replace && container.message_ts
         ? { type: 'update', channel: channelId, ts: container.message_ts }
         : { type: 'channel', channel: channelId, ...(container.thread_ts ? { threadTs: container.thread_ts } : {}) };
-    return { target, review: { channelId }, channelId };
+    return { target, review: { channelId }, channelId, kind: 'direct' };
   }
   const url = body.response_url;
-  if (!url) return { target: { type: 'channel', channel: userId }, review: {}, channelId };
-  return { target: { type: 'response_url', url, replace: replace && container.is_ephemeral === true }, review: { responseUrl: url }, channelId };
+  const kind = conversationKind(channelId);
+  if (!url) return { target: { type: 'channel', channel: userId }, review: {}, channelId, kind };
+  return { target: { type: 'response_url', url, replace: replace && container.is_ephemeral === true }, review: { responseUrl: url }, channelId, kind };
 }
 
 export function listenToInteractions(app: App, runtime: Runtime): void {
@@ -74,7 +76,7 @@ export function listenToInteractions(app: App, runtime: Runtime): void {
       userId: body.user.id,
       teamId: body.team?.id ?? body.user.team_id,
       channelId: preview.channelId,
-      kind: conversationKind(preview.channelId),
+      kind: preview.kind,
       action: payload,
       private: true,
     });
