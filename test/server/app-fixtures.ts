@@ -15,6 +15,15 @@ import type { TestDatabase } from '../storage/databases.ts';
 export interface RecordedPost {
   channel: ChannelRef;
   reply: Reply;
+  /** Order across every poster of the process, so posts of several replicas can be merged in time order. */
+  seq: number;
+}
+
+let sequence = 0;
+
+/** Posts of several posters, in the order they were made. */
+export function inOrder(...lists: RecordedPost[][]): RecordedPost[] {
+  return lists.flat().sort((a, b) => a.seq - b.seq);
 }
 
 /** Records what would have been posted; can be told to fail. */
@@ -22,13 +31,15 @@ export class RecordingPoster implements ChannelPoster {
   readonly posts: RecordedPost[] = [];
   readonly attempts: RecordedPost[] = [];
   private failures = 0;
+  private failChannel: string | undefined;
   private readonly gone = new Set<string>();
 
   constructor(readonly platform: ChatPlatform) {}
 
-  /** The next `count` posts throw a transient error. */
-  failNext(count: number): void {
+  /** The next `count` posts (to `channelId`, or anywhere) throw a transient error. */
+  failNext(count: number, channelId?: string): void {
     this.failures = count;
+    this.failChannel = channelId;
   }
 
   /** Posts to this channel throw `channel_unavailable` (the bot was removed). */
@@ -37,13 +48,13 @@ export class RecordingPoster implements ChannelPoster {
   }
 
   async post(channel: ChannelRef, reply: Reply): Promise<{ messageId?: string }> {
-    this.attempts.push({ channel, reply });
+    this.attempts.push({ channel, reply, seq: ++sequence });
     if (this.gone.has(channel.channelId)) throw new SocialCheckError('channel_unavailable', 'not_in_channel');
-    if (this.failures > 0) {
+    if (this.failures > 0 && (this.failChannel === undefined || this.failChannel === channel.channelId)) {
       this.failures--;
       throw new SocialCheckError('delivery_failed', 'HTTP 503 from the platform');
     }
-    this.posts.push({ channel, reply });
+    this.posts.push({ channel, reply, seq: ++sequence });
     return { messageId: `m${this.posts.length}` };
   }
 
