@@ -41,6 +41,7 @@ export function resolveTeamsSettings(config: TeamsAdapterConfig): TeamsSettings 
   if (appType !== 'UserAssignedMSI' && !appPassword) {
     throw new SocialCheckError('config_invalid', `MicrosoftAppId is set but MicrosoftAppPassword is not: a ${appType} bot needs its client secret.`);
   }
+  // SingleTenant and UserAssignedMSI both authenticate against one Entra tenant.
   if (appType !== 'MultiTenant' && !tenantId) {
     throw new SocialCheckError('config_invalid', `A ${appType} bot needs MicrosoftAppTenantId (the Entra tenant the app registration lives in).`);
   }
