@@ -90,7 +90,7 @@ describe('Teams on the shared server', () => {
   });
 
   test('stats in a personal chat answers the manager there', async () => {
-    const incoming = { ...personalMessage(connector.url, 'stats'), from: { id: '29:manager', name: 'Team Lead', aadObjectId: MANAGER_AAD } };
+    const incoming: Activity = { ...personalMessage(connector.url, 'stats'), from: { id: '29:manager', name: 'Team Lead', aadObjectId: MANAGER_AAD } };
     expect(await post(incoming)).toBe(200);
     const [call] = connector.sent();
     const reply = await app.core.handle({ platform: 'teams', user: { id: MANAGER_AAD }, conversation: { id: incoming.conversation.id, kind: 'direct' }, text: 'stats', private: true });
