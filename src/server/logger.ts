@@ -36,7 +36,8 @@ export function createLogger(options: LoggerOptions): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    // Synchronous stdout: few lines, and none lost when the process exits after shutdown.
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
   ) as unknown as Logger;
 }
 

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type DialectAdapter } from 'kysely';
 import pg from 'pg';
 import { SocialCheckError } from '../core/errors.ts';
 import { InCodeMigrationProvider, pingDatabase, type DialectName } from './migrations.ts';
@@ -54,6 +54,28 @@ async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<stri
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
 
+/**
+ * Kysely assumes one process per SQLite file and takes no migration lock. Two
+ * replicas (or a restart overlapping the old process) may share the file, so
+ * migrations run inside BEGIN IMMEDIATE: one process migrates, the other waits
+ * (busy_timeout) and then finds the work done.
+ */
+class LockingSqliteAdapter extends SqliteAdapter {
+  override async acquireMigrationLock(db: Kysely<any>): Promise<void> {
+    await sql`begin immediate`.execute(db);
+  }
+
+  override async releaseMigrationLock(db: Kysely<any>): Promise<void> {
+    await sql`commit`.execute(db);
+  }
+}
+
+class LockingSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new LockingSqliteAdapter();
+  }
+}
+
 function openSqlite(path: string): { db: Kysely<Database>; describe: string } {
   const file = resolve(path);
   mkdirSync(dirname(file), { recursive: true });
@@ -68,7 +90,7 @@ function openSqlite(path: string): { db: Kysely<Database>; describe: string } {
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), describe: `sqlite:${path}` };
+  return { db: new Kysely<Database>({ dialect: new LockingSqliteDialect({ database }) }), describe: `sqlite:${path}` };
 }
 
 async function openPostgres(url: string, schema: string | undefined, poolSize: number): Promise<Kysely<Database>> {

@@ -129,3 +129,29 @@ describe('weekOf', () => {
     expect(weekOf(new Date('2026-11-30T00:00:00Z'))).toBe('2026-11-30');
   });
 });
+
+describe('SQLite shared by several processes', () => {
+  it('migrates once when two processes open a new file at the same time', async () => {
+    const { spawn } = await import('node:child_process');
+    const { once } = await import('node:events');
+    const { tempSqlite } = await import('./databases.ts');
+    const target = tempSqlite();
+    const script = `import { openDatabase } from './src/storage/open-database.ts';
+const db = await openDatabase({ sqlitePath: process.env.DB_FILE });
+process.stdout.write(JSON.stringify(db.migrated));
+await db.close();`;
+    const run = () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), env: { ...process.env, DB_FILE: target.options.sqlitePath }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      return once(child, 'exit').then(([code]) => ({ code, out, err }));
+    };
+    const results = await Promise.all([run(), run(), run()]);
+    expect(results.map((result) => [result.code, result.err])).toEqual([[0, ''], [0, ''], [0, '']]);
+    const applied = results.map((result) => JSON.parse(result.out) as string[]);
+    expect(applied.flat()).toEqual(['2026-11-24-001-initial']);
+    await target.cleanup();
+  });
+});
