@@ -25,15 +25,17 @@ export function partsToPlainText(parts: Part[]): string {
         blocks.push(part.items.map((item) => `- ${item}`).join('\n'));
         break;
       case 'verdict':
-        blocks.push(`Verdict: ${part.verdict} · audience: ${AUDIENCE_LABEL[part.audience]}\n${part.summary}`);
+        blocks.push(`Verdict: ${part.verdict} · audience: ${AUDIENCE_LABEL[part.audience]}${part.summary ? `\n${part.summary}` : ''}`);
         break;
       case 'flag': {
         const { flag } = part;
         blocks.push(
           [
-            `[${flag.category}] "${flag.words}" (${flag.start}-${flag.end}): ${flag.message}`,
+            `[${flag.category}] "${flag.words.replace(/\s+/g, ' ')}" (characters ${flag.start}-${flag.end}, ${flag.severity} risk)`,
+            `  ${flag.message}`,
             `  Why: ${flag.why}`,
             `  Instead: ${flag.suggestion}`,
+            `  Fits: ${AUDIENCE_LABEL[flag.audience]}`,
           ].join('\n'),
         );
         break;

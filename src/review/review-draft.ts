@@ -1,16 +1,102 @@
-// PROVISIONAL: owned by the draft-review work (issue 3), which replaces it.
+/**
+ * Reviews a draft post: which words carry which risk, why, what to do instead,
+ * and which audience the post fits. Pure and synchronous; the draft is never
+ * logged or stored. Pipeline: normalize (with an offset map back to the
+ * original) → tokenize (with evasive spellings) → match terms, patterns and
+ * validated detectors → check each rule's context → flags with exact spans →
+ * audience and verdict → advice for the person's strategy and platform.
+ */
 import type { OrgProfile } from '../core/ports.ts';
-import type { ReviewResult, SocialPlatform, StrategyId } from '../core/types.ts';
+import type { Flag, ReviewResult, SocialPlatform, StrategyId } from '../core/types.ts';
+import { adviceFor } from './advice.ts';
+import { audienceOf, compareFlags, verdictOf } from './audience.ts';
+import { engineFor } from './compile-rules.ts';
+import { findRisks, type Finding } from './find-risks.ts';
+import { normalizeText } from './normalize.ts';
+import { saferRewrite } from './rewrite.ts';
 import type { RuleBook } from './rule-types.ts';
+import { tokenize } from './tokenize.ts';
 
 export interface ReviewOptions {
   rules: RuleBook;
   policy?: OrgProfile;
   strategy?: StrategyId;
   platform?: SocialPlatform;
+  /** Words the person chose to ignore (any case). */
   ignoredTerms?: readonly string[];
 }
 
-export function reviewDraft(_text: string, _options: ReviewOptions): ReviewResult {
-  return { verdict: 'ok', audience: 'everyone', flags: [], advice: [] };
+/** At most this many flags are returned (the most serious first). */
+export const MAX_FLAGS = 25;
+
+function fillMessage(template: string, words: string): string {
+  const shown = words.length > 60 ? `${words.slice(0, 57)}…` : words;
+  return template.replace(/\{words\}/g, shown.replace(/\s+/g, ' '));
+}
+
+/**
+ * One finding per passage and category: overlapping findings of the same
+ * category merge into one span (the more serious rule speaks for it), so
+ * "revenue before the earnings call" is one flag, not two.
+ */
+function mergeOverlaps(findings: Finding[]): Finding[] {
+  const rank = { high: 0, medium: 1, low: 2 } as const;
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Finding[] = [];
+  const open = new Map<string, Finding>();
+  for (const finding of sorted) {
+    const current = open.get(finding.rule.category);
+    if (current && finding.start < current.end) {
+      current.end = Math.max(current.end, finding.end);
+      if (rank[finding.rule.severity] < rank[current.rule.severity]) current.rule = finding.rule;
+      continue;
+    }
+    const copy = { ...finding };
+    kept.push(copy);
+    open.set(finding.rule.category, copy);
+  }
+  return kept;
+}
+
+export function reviewDraft(text: string, options: ReviewOptions): ReviewResult {
+  const { rules, policy, strategy, platform } = options;
+  const norm = normalizeText(text);
+  const tokenized = tokenize(norm.text);
+  const engine = engineFor(rules, policy);
+  const ignored = new Set((options.ignoredTerms ?? []).map((term) => normalizeText(term).text.trim()).filter((term) => term !== ''));
+  const replacements = new Map<Flag, string | undefined>();
+  const flags: Flag[] = [];
+  for (const finding of mergeOverlaps(findRisks(engine, norm, tokenized, text))) {
+    const start = norm.starts[finding.start]!;
+    const end = norm.ends[finding.end - 1]!;
+    const words = text.slice(start, end);
+    if (ignored.has(norm.text.slice(finding.start, finding.end).trim())) continue;
+    const { rule } = finding;
+    const flag: Flag = {
+      category: rule.category,
+      ruleId: rule.id,
+      start,
+      end,
+      words,
+      message: fillMessage(rule.message, words),
+      why: rule.why,
+      suggestion: fillMessage(rule.suggestion, words),
+      severity: rule.severity,
+      audience: rule.audience,
+    };
+    flags.push(flag);
+    replacements.set(flag, rule.replacement);
+  }
+  flags.sort(compareFlags);
+  const shown = flags.slice(0, MAX_FLAGS).sort((a, b) => a.start - b.start || compareFlags(a, b));
+  const audience = audienceOf(flags);
+  const result: ReviewResult = {
+    verdict: verdictOf(audience),
+    audience,
+    flags: shown,
+    advice: adviceFor({ advice: rules.advice, text, flags: shown, audience, strategy, platform, policy }),
+  };
+  const rewrite = saferRewrite(text, shown, replacements);
+  if (rewrite !== undefined) result.rewrite = rewrite;
+  return result;
 }

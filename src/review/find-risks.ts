@@ -1,0 +1,196 @@
+/**
+ * Runs the compiled rules over one draft: term hits from the index, patterns
+ * and detectors over the normalized text, then each rule's context (near,
+ * within, sentiment, unless, first person, negation, case). Returns findings in
+ * normalized offsets. Every step is linear in the number of tokens or bounded
+ * per hit; findings are capped so adversarial input cannot blow up the work.
+ */
+import { sentimentOf } from '../nlp/natural.ts';
+import type { CompiledRule, Engine } from './compile-rules.ts';
+import { detect } from './detect-personal-data.ts';
+import type { NormalizedText } from './normalize.ts';
+import type { Rule } from './rule-types.ts';
+import type { Hit } from './term-index.ts';
+import type { Token, Tokenized } from './tokenize.ts';
+
+export interface Finding {
+  rule: Rule;
+  /** Normalized offsets. */
+  start: number;
+  end: number;
+}
+
+const MAX_FINDINGS = 300;
+const MAX_MATCHES_PER_PATTERN = 100;
+/** A flag grows to include its context word only when the two are this close (normalized characters). */
+const MAX_SPAN = 90;
+const FIRST_PERSON = new Set(['i', "i'm", 'im', "i've", 'ive', "i'd", "i'll", 'me', 'my', 'mine', 'myself', 'we', "we're", "we've", 'our', 'ours', 'us']);
+
+interface Context {
+  tokens: readonly Token[];
+  /** Phrase id → first-token indexes of its hits, ascending. */
+  positions: Map<number, Hit[]>;
+  sentenceFirst: number[];
+  sentenceLast: number[];
+  firstPerson: Map<number, boolean>;
+}
+
+function buildContext(tokens: readonly Token[], hits: Hit[], sentenceCount: number): Context {
+  const positions = new Map<number, Hit[]>();
+  for (const hit of hits) {
+    const list = positions.get(hit.phrase.id);
+    if (list) list.push(hit);
+    else positions.set(hit.phrase.id, [hit]);
+  }
+  const sentenceFirst = new Array<number>(sentenceCount).fill(-1);
+  const sentenceLast = new Array<number>(sentenceCount).fill(-1);
+  tokens.forEach((token, index) => {
+    if (sentenceFirst[token.sentence] === -1) sentenceFirst[token.sentence] = index;
+    sentenceLast[token.sentence] = index;
+  });
+  return { tokens, positions, sentenceFirst, sentenceLast, firstPerson: new Map() };
+}
+
+/** The hit of one of `ids` nearest to [lo, hi], or undefined. Binary search per phrase present in the text. */
+function nearestHit(context: Context, ids: Set<number>, lo: number, hi: number, around: number): Hit | undefined {
+  let best: Hit | undefined;
+  let bestDistance = Infinity;
+  for (const id of ids) {
+    const list = context.positions.get(id);
+    if (!list) continue;
+    let left = 0;
+    let right = list.length;
+    while (left < right) {
+      const mid = (left + right) >> 1;
+      if (list[mid]!.last < lo) left = mid + 1;
+      else right = mid;
+    }
+    for (let k = left; k < list.length && list[k]!.first <= hi; k += 1) {
+      // Complaints usually follow their target ("my boss is useless"): a context word after the match counts as nearer.
+      const offset = list[k]!.first - around;
+      const distance = offset >= 0 ? offset : -offset * 1.5;
+      if (distance < bestDistance) {
+        best = list[k];
+        bestDistance = distance;
+      }
+      if (k - left > 4) break;
+    }
+  }
+  return best;
+}
+
+function hasFirstPerson(context: Context, sentence: number): boolean {
+  const known = context.firstPerson.get(sentence);
+  if (known !== undefined) return known;
+  let found = false;
+  const first = context.sentenceFirst[sentence] ?? -1;
+  if (first >= 0) {
+    for (let i = first; i <= context.sentenceLast[sentence]! && !found; i += 1) found = FIRST_PERSON.has(context.tokens[i]!.forms[0] ?? '');
+  }
+  context.firstPerson.set(sentence, found);
+  return found;
+}
+
+function negativeAround(context: Context, lo: number, hi: number): boolean {
+  const words: string[] = [];
+  for (let i = Math.max(0, lo); i <= hi && i < context.tokens.length; i += 1) words.push(context.tokens[i]!.forms[0] ?? context.tokens[i]!.raw);
+  return sentimentOf(words) * words.length <= -3;
+}
+
+function negated(context: Context, negators: Set<string>, first: number): boolean {
+  const sentence = context.tokens[first]!.sentence;
+  for (let i = first - 1; i >= Math.max(0, first - 3); i -= 1) {
+    const token = context.tokens[i]!;
+    if (token.sentence !== sentence) break;
+    if (token.forms.some((form) => negators.has(form))) return true;
+  }
+  return false;
+}
+
+/**
+ * Checks a rule's context around tokens [first, last]; returns the span (token indexes)
+ * to flag, widened to the context word when close, or undefined when the context is missing.
+ */
+function inContext(context: Context, engine: Engine, entry: CompiledRule, first: number, last: number): { first: number; last: number } | undefined {
+  const { rule } = entry;
+  const sentence = context.tokens[first]!.sentence;
+  const sentenceLo = context.sentenceFirst[sentence]!;
+  const sentenceHi = context.sentenceLast[sentence]!;
+  if (entry.unless.size > 0 && nearestHit(context, entry.unless, sentenceLo, sentenceHi, first)) return undefined;
+  if (rule.firstPerson && !hasFirstPerson(context, sentence)) return undefined;
+  if (rule.negatable && negated(context, engine.negators, first)) return undefined;
+  if (entry.near.size === 0) return { first, last };
+  const lo = rule.within !== undefined ? first - rule.within : sentenceLo;
+  const hi = rule.within !== undefined ? last + rule.within : sentenceHi;
+  const near = nearestHit(context, entry.near, lo, hi, first);
+  if (near) {
+    const spanFirst = Math.min(first, near.first);
+    const spanLast = Math.max(last, near.last);
+    const tooWide = context.tokens[spanLast]!.end - context.tokens[spanFirst]!.start > MAX_SPAN;
+    return tooWide ? { first, last } : { first: spanFirst, last: spanLast };
+  }
+  if (rule.sentiment === 'negative' && negativeAround(context, Math.max(lo, sentenceLo), Math.min(hi, sentenceHi))) return { first, last };
+  return undefined;
+}
+
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let left = 0;
+  let right = tokens.length;
+  while (left < right) {
+    const mid = (left + right) >> 1;
+    if (tokens[mid]!.end <= offset) left = mid + 1;
+    else right = mid;
+  }
+  return Math.min(left, tokens.length - 1);
+}
+
+export function findRisks(engine: Engine, norm: NormalizedText, tokenized: Tokenized, original: string): Finding[] {
+  const { tokens } = tokenized;
+  const findings: Finding[] = [];
+  const hits = engine.index.match(tokens);
+  const context = buildContext(tokens, hits, tokenized.sentenceStarts.length);
+
+  for (const hit of hits) {
+    if (findings.length >= MAX_FINDINGS) break;
+    const entries = engine.byTrigger.get(hit.phrase.id);
+    if (!entries) continue;
+    for (const entry of entries) {
+      const start = tokens[hit.first]!.start;
+      const end = tokens[hit.last]!.end;
+      const exact = entry.exactCase.get(hit.phrase.id);
+      if (exact !== undefined || entry.capitalized.has(hit.phrase.id)) {
+        const written = original.slice(norm.starts[start], norm.ends[end - 1]);
+        if (exact !== undefined && written.replace(/\s+/g, ' ') !== exact) continue;
+        if (entry.capitalized.has(hit.phrase.id) && !/^\p{Lu}/u.test(written)) continue;
+      }
+      const span = inContext(context, engine, entry, hit.first, hit.last);
+      if (span) findings.push({ rule: entry.rule, start: tokens[span.first]!.start, end: tokens[span.last]!.end });
+    }
+  }
+
+  if (tokens.length === 0) return findings;
+  for (const entry of engine.scanners) {
+    const spans: Array<{ start: number; end: number }> = [];
+    if (entry.rule.detector) spans.push(...detect(entry.rule.detector, norm.text));
+    for (const pattern of entry.rule.patterns) {
+      pattern.lastIndex = 0;
+      let count = 0;
+      for (let match = pattern.exec(norm.text); match && count < MAX_MATCHES_PER_PATTERN; match = pattern.exec(norm.text)) {
+        if (match[0].length === 0) {
+          pattern.lastIndex += 1;
+          continue;
+        }
+        spans.push({ start: match.index, end: match.index + match[0].length });
+        count += 1;
+      }
+    }
+    for (const span of spans.slice(0, MAX_MATCHES_PER_PATTERN)) {
+      if (findings.length >= MAX_FINDINGS) break;
+      const first = tokenAt(tokens, span.start);
+      const last = Math.max(first, tokenAt(tokens, span.end - 1));
+      if (!inContext(context, engine, entry, first, last)) continue;
+      findings.push({ rule: entry.rule, start: span.start, end: span.end });
+    }
+  }
+  return findings;
+}
