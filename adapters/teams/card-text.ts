@@ -10,10 +10,15 @@ export function neutralizeMentions(text: string): string {
   return text.replace(/<at\b[^>]*>([\s\S]*?)<\/at\s*>/gi, '@$1').replace(/<\/?at\b[^>]*>/gi, '');
 }
 
-/** Characters that start Markdown inline markup in TextBlocks (CommonMark backslash-escapable). */
-const INLINE_MARKUP = /[\\`*_~[\]<>]/g;
-/** Line starts that make lists, headings or quotes: `- `, `+ `, `* `, `1. `, `1) `, `#`, `>`. */
-const LINE_START_MARKUP = /^(\s*)([-+#]|\d+(?=[.)]))/gm;
+/**
+ * Characters that start the Markdown Teams renders in TextBlocks: emphasis,
+ * code, strike-through, and `[text](url)` links (the one that could hide an
+ * address behind harmless words). `<` and `>` are left alone: Adaptive Cards
+ * render no HTML, and an autolink shows its own address.
+ */
+const INLINE_MARKUP = /[\\`*_~[\]]/g;
+/** Line starts that make lists, headings or quotes: `- `, `+ `, `1. `, `1) `, `#`, `>` (`*` is escaped everywhere). */
+const LINE_START_MARKUP = /^(\s*)([-+#>]|\d+(?=[.)]))/gm;
 
 /** Plain text → TextBlock text that shows exactly these characters. */
 export function escapeMarkdown(text: string): string {

@@ -23,9 +23,13 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Teams writes emoji as `<emoji alt="🍺">` or an `<img … alt="🍺">` of the Skype emoji type: keep the emoji (it matters to a review). */
+const EMOJI_TAG = /<(?:emoji\b[^>]*|img\b(?=[^>]*schema\.skype\.com\/Emoji)[^>]*)\balt="([^"]*)"[^>]*>(?:<\/emoji\s*>)?/gi;
+
 export function htmlToText(html: string): string {
   const text = html
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(EMOJI_TAG, (_match, alt: string) => alt)
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h[1-6]|blockquote|tr)\s*>/gi, '\n')
     .replace(/<li\b[^>]*>/gi, '• ')
