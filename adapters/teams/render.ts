@@ -19,6 +19,7 @@ import {
   type SubmitAction,
   type SubmitData,
   type TextBlock,
+  type TextRun,
 } from './card-types.ts';
 
 /** Budget for one card's JSON: Teams' limit is about 28 KB per message, the activity envelope needs the rest. */
@@ -103,6 +104,20 @@ function actionSets(actions: CardAction[]): ActionSet[] {
   return sets;
 }
 
+/** The flag's message with its words highlighted where it quotes them (else the words first). */
+function flagInlines(flag: Flag): TextRun[] {
+  const words = neutralizeMentions(flag.words);
+  const message = neutralizeMentions(flag.message);
+  const quoted = `"${words}"`;
+  const at = message.indexOf(quoted);
+  if (at < 0) return [{ type: 'TextRun', text: `“${words}”`, highlight: true }, { type: 'TextRun', text: ` ${message}` }];
+  const runs: TextRun[] = [];
+  if (at > 0) runs.push({ type: 'TextRun', text: message.slice(0, at) });
+  runs.push({ type: 'TextRun', text: `“${words}”`, highlight: true });
+  if (at + quoted.length < message.length) runs.push({ type: 'TextRun', text: message.slice(at + quoted.length) });
+  return runs;
+}
+
 function renderFlag(flag: Flag, actions: Choice[]): CardElement {
   const color = SEVERITY_COLOR[flag.severity];
   return {
@@ -111,11 +126,7 @@ function renderFlag(flag: Flag, actions: Choice[]): CardElement {
     items: [
       {
         type: 'RichTextBlock',
-        inlines: [
-          { type: 'TextRun', text: `${CATEGORY_LABEL[flag.category]}: `, weight: 'Bolder', ...(color ? { color } : {}) },
-          { type: 'TextRun', text: `“${neutralizeMentions(flag.words)}”`, highlight: true },
-          { type: 'TextRun', text: ` ${neutralizeMentions(flag.message)}` },
-        ],
+        inlines: [{ type: 'TextRun', text: `${CATEGORY_LABEL[flag.category]}: `, weight: 'Bolder', ...(color ? { color } : {}) }, ...flagInlines(flag)],
       },
       textBlock(`Why: ${flag.why}`, { spacing: 'Small' }),
       textBlock(`Instead: ${flag.suggestion}`, { spacing: 'Small' }),

@@ -129,6 +129,29 @@ describe('renderReply', () => {
     ]);
   });
 
+  test('a flag whose message quotes its words highlights them in place, once', () => {
+    const flag: Flag = { ...FLAG, severity: 'high', message: '"hungover" may read as heavy drinking.' };
+    const [card] = renderReply(makeReply('review', [{ type: 'flag', flag, actions: [] }]));
+    expect(card!.body).toEqual([
+      {
+        type: 'Container',
+        separator: true,
+        items: [
+          {
+            type: 'RichTextBlock',
+            inlines: [
+              { type: 'TextRun', text: 'Nightlife: ', weight: 'Bolder', color: 'Attention' },
+              { type: 'TextRun', text: '“hungover”', highlight: true },
+              { type: 'TextRun', text: ' may read as heavy drinking.' },
+            ],
+          },
+          { type: 'TextBlock', text: 'Why: Recruiters cite drinking photos and posts among top reasons to pass on a candidate.', wrap: true, spacing: 'Small' },
+          { type: 'TextBlock', text: 'Instead: Say you are tired, or keep it to close friends.', wrap: true, spacing: 'Small' },
+        ],
+      },
+    ]);
+  });
+
   test('a reply asking for the draft form gets a button that opens the task module', () => {
     const reply = makeReply('notice', [{ type: 'paragraph', text: 'Paste the draft you want checked.' }], { openReviewForm: true });
     expect(renderReply(reply)).toEqual([
