@@ -188,9 +188,19 @@ describe('the manager desk', () => {
     });
 
     it('refuses a schedule of risky own words', async () => {
-      const reply = await app.core.handle(slackMessage(`nudge schedule ${GENERAL} daily 09:00 UTC "Who else is hungover? Drinks again tonight, get wasted with me!"`));
+      const reply = await app.core.handle(slackMessage(`nudge schedule ${GENERAL} daily 09:00 UTC "Between us: layoffs are coming, and the CFO is a fucking idiot."`));
       expect(reply.kind).toBe('error');
+      expect(reply.text).toContain('I did not send it');
       expect(await app.storage.schedules.listVisible('slack')).toEqual([]);
+    });
+
+    it('sends words that only call for care, and says what it noticed', async () => {
+      // "caution" (fine for a personal circle) is not refused: policy reminders often name the very risks.
+      const reply = await app.core.handle(slackMessage(`nudge ${GENERAL} Who else is hungover? Drinks again tonight, get wasted with me!`));
+      expect(reply.kind).toBe('manager');
+      expect(reply.parts[0]).toEqual({ type: 'paragraph', text: 'Sent your message to #general.' });
+      expect(reply.parts[1]).toMatchObject({ type: 'note', text: expect.stringMatching(/^Heads-up: I flagged some words, but nothing that stops it: "[^"]+": /) });
+      expect(app.slackPoster.posts).toHaveLength(1);
     });
   });
 
