@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStorage, type Storage } from '../../src/storage/storage.ts';
 import { openDatabase } from '../../src/storage/open-database.ts';
 import { weekOf } from '../../src/storage/review-stats.ts';
-import { announcePostgresSkip, ENGINES, type TestDatabase } from './databases.ts';
+import { announcePostgresSkip, ENGINES, tempSqlite, type TestDatabase } from './databases.ts';
 
 announcePostgresSkip('test/storage/storage.test.ts (repositories)');
 
@@ -132,9 +134,6 @@ describe('weekOf', () => {
 
 describe('SQLite shared by several processes', () => {
   it('migrates once when two processes open a new file at the same time', async () => {
-    const { spawn } = await import('node:child_process');
-    const { once } = await import('node:events');
-    const { tempSqlite } = await import('./databases.ts');
     const target = tempSqlite();
     const script = `import { openDatabase } from './src/storage/open-database.ts';
 const db = await openDatabase({ sqlitePath: process.env.DB_FILE });
@@ -146,7 +145,7 @@ await db.close();`;
       let err = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      return once(child, 'exit').then(([code]) => ({ code, out, err }));
+      return once(child, 'exit').then(([code]) => ({ code: code as number | null, out, err }));
     };
     const results = await Promise.all([run(), run(), run()]);
     expect(results.map((result) => [result.code, result.err])).toEqual([[0, ''], [0, ''], [0, '']]);
