@@ -24,7 +24,11 @@ const MAX_FINDINGS = 300;
 const MAX_MATCHES_PER_PATTERN = 100;
 /** A flag grows to include its context word only when the two are this close (normalized characters). */
 const MAX_SPAN = 90;
-const FIRST_PERSON = new Set(['i', "i'm", 'im', "i've", 'ive', "i'd", "i'll", 'me', 'my', 'mine', 'myself', 'we', "we're", "we've", 'our', 'ours', 'us']);
+/** Words that make a sentence about the writer or the writer's family. */
+const FIRST_PERSON = new Set([
+  'i', "i'm", 'im', "i've", 'ive', "i'd", "i'll", 'me', 'my', 'mine', 'myself', 'we', "we're", "we've", 'our', 'ours', 'us',
+  'mum', "mum's", 'mom', "mom's", 'dad', "dad's", 'mummy', 'daddy', 'grandma', "grandma's", 'grandad', "grandad's", 'grandpa', "grandpa's",
+]);
 
 interface Context {
   tokens: readonly Token[];
@@ -79,6 +83,11 @@ function nearestHit(context: Context, ids: Set<number>, lo: number, hi: number, 
   return best;
 }
 
+/** The sentence, or the one just before or after it, is about the writer ("Asking for me."). */
+function nearFirstPerson(context: Context, sentence: number): boolean {
+  return hasFirstPerson(context, sentence) || (sentence > 0 && hasFirstPerson(context, sentence - 1)) || hasFirstPerson(context, sentence + 1);
+}
+
 function hasFirstPerson(context: Context, sentence: number): boolean {
   const known = context.firstPerson.get(sentence);
   if (known !== undefined) return known;
@@ -117,7 +126,7 @@ function inContext(context: Context, engine: Engine, entry: CompiledRule, first:
   const sentenceLo = context.sentenceFirst[sentence]!;
   const sentenceHi = context.sentenceLast[sentence]!;
   if (entry.unless.size > 0 && nearestHit(context, entry.unless, sentenceLo, sentenceHi, first)) return undefined;
-  if (rule.firstPerson && !hasFirstPerson(context, sentence)) return undefined;
+  if (rule.firstPerson && !nearFirstPerson(context, sentence)) return undefined;
   if (rule.negatable && negated(context, engine.negators, first)) return undefined;
   if (entry.near.size === 0) return { first, last };
   const lo = rule.within !== undefined ? first - rule.within : sentenceLo;
