@@ -137,7 +137,7 @@ async function review(args: ParsedArgs, io: CliIo): Promise<number> {
   const options = { ...(strategy ? { strategy } : {}), ...(platform ? { platform } : {}) };
   if (args.flags.has('jsonl')) {
     if (args.positionals.length > 0) throw new UsageError('--jsonl reads drafts from stdin; do not pass a draft as well.');
-    await runBatch(io.stdin, io.stdout, async (_id, text) => (await reviewForCli(core, text, options)).json);
+    await runBatch(io.stdin, io.stdout, async (_id, text) => ({ ...(await reviewForCli(core, text, options)).json }));
     return 0;
   }
   const text = await textArgument(args, io, 'draft', 'review');
