@@ -12,6 +12,7 @@ import { bootCore, type Core } from '../core/create-core.ts';
 import { SocialCheckError } from '../core/errors.ts';
 import type { Logger, OrgProfile } from '../core/ports.ts';
 import { createManagerDesk } from '../nudges/manager-desk.ts';
+import { loadPolicyFile } from '../review/load-policy.ts';
 import type { RetryPolicy } from '../nudges/nudge-dispatcher.ts';
 import { PosterRegistry } from '../nudges/poster-registry.ts';
 import { NudgeScheduler, type SchedulerOptions } from '../nudges/scheduler.ts';
@@ -64,13 +65,6 @@ export interface RunningApp {
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-async function defaultLoadPolicy(path: string): Promise<OrgProfile> {
-  // Loaded lazily so the server starts even where the review module is not built yet.
-  const module = (await import(new URL('../review/load-policy.ts', import.meta.url).href)) as { loadPolicyFile?: (path: string) => OrgProfile | Promise<OrgProfile> };
-  if (typeof module.loadPolicyFile !== 'function') throw new SocialCheckError('policy_invalid', 'This build cannot read policy files.');
-  return module.loadPolicyFile(path);
-}
-
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   const config = options.config ?? loadConfig(options.env ?? process.env);
   const logger = options.logger ?? createLogger({ level: config.logLevel });
@@ -92,7 +86,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     let policy: OrgProfile | undefined;
     if (config.policyFile) {
       try {
-        policy = await (options.loadPolicy ?? defaultLoadPolicy)(config.policyFile);
+        policy = await (options.loadPolicy ?? loadPolicyFile)(config.policyFile);
       } catch (error) {
         throw new SocialCheckError('config_invalid', `POLICY_FILE: ${(error as Error).message} Fix the file, or unset POLICY_FILE.`, { cause: error });
       }
