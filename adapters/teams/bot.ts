@@ -59,8 +59,10 @@ export class SocialCheckBot extends TeamsActivityHandler {
       await this.remember(context.activity);
       const activity = context.activity;
       const text = activity.text ? TurnContext.removeRecipientMention(activity) ?? '' : '';
-      const reply = await this.deps.core.handle(toInboundMessage(activity, text));
-      await context.sendActivities(cardActivities(renderReply(reply)));
+      const message = toInboundMessage(activity, text);
+      const reply = await this.deps.core.handle(message);
+      const cards = renderReply(reply);
+      if (!(await this.replaceQuizCard(context, message, reply, cards))) await context.sendActivities(cardActivities(cards));
       await next();
     });
 
@@ -145,6 +147,24 @@ export class SocialCheckBot extends TeamsActivityHandler {
     if (!action || action.id === 'open-review') return dialogResponse(draftFormCard());
     const reply = await this.answerInTime({ ...this.blankMessage(context.activity, ''), action, private: true });
     return dialogResponse(reply.meta?.openReviewForm ? draftFormCard() : dialogCard(reply));
+  }
+
+  /**
+   * A quiz answer replaces the card it was given on (the next question, or the
+   * result), so old questions cannot be answered twice. Falls back to a new
+   * message when Teams does not allow the update.
+   */
+  private async replaceQuizCard(context: TurnContext, message: InboundMessage, reply: Reply, cards: AdaptiveCard[]): Promise<boolean> {
+    const cardId = context.activity.replyToId;
+    if (message.action?.id !== 'quiz' || !cardId || cards.length !== 1) return false;
+    if (reply.kind !== 'quiz-step' && reply.kind !== 'quiz-result') return false;
+    try {
+      await context.updateActivity({ ...cardActivities(cards)[0], id: cardId });
+      return true;
+    } catch (error) {
+      this.deps.logger.warn({ err: errorSummary(error) }, 'teams quiz card not updated in place; sending a new one');
+      return false;
+    }
   }
 
   private blankMessage(activity: Partial<Activity>, text: string): InboundMessage {

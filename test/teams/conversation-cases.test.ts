@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { renderReply } from '../../adapters/teams/render.ts';
 import { conversationCases, FORBIDDEN_IN_OUTPUT, inboundFor, type ConversationCase } from '../shared/conversation-cases.ts';
 import { channelMention, channelSubmit, fixture, personalMessage, personalSubmit, TEAM_ID, type Activity } from './helpers/activities.ts';
-import { cardStrings, replyActivity } from './helpers/expect-sent.ts';
+import { cardStrings, replyActivity, replyPath, updateActivity, updatePath } from './helpers/expect-sent.ts';
 import { startHarness, type Harness } from './helpers/harness.ts';
 
 let h: Harness;
@@ -55,7 +55,11 @@ describe('shared conversation cases through Teams', () => {
 
     const reply = await h.core.handle(inboundFor(testCase, 'teams', IDS[testCase.where ?? 'direct']));
     const cards = renderReply(reply);
-    expect(h.connector.sent().map((call) => call.body)).toEqual(cards.map((card) => replyActivity(incoming, card)));
+    // A quiz answer replaces the card it was pressed on; everything else is a reply.
+    const inPlace = testCase.action?.id === 'quiz' && (reply.kind === 'quiz-step' || reply.kind === 'quiz-result');
+    const delivered = h.connector.delivered();
+    expect(delivered.map((call) => `${call.method} ${call.path}`)).toEqual(cards.map(() => (inPlace ? `PUT ${updatePath(incoming)}` : `POST ${replyPath(incoming)}`)));
+    expect(delivered.map((call) => call.body)).toEqual(cards.map((card) => (inPlace ? updateActivity(incoming, card) : replyActivity(incoming, card))));
 
     expect(reply.kind).toBe(testCase.expect.kind);
     if (testCase.expect.topic) expect(reply.meta?.topic).toBe(testCase.expect.topic);

@@ -7,7 +7,7 @@ import { renderReply } from '../../adapters/teams/render.ts';
 import type { Core } from '../../src/core/create-core.ts';
 import type { InboundMessage } from '../../src/core/types.ts';
 import { channelMention, channelSubmit, fixture, personalMessage, personalSubmit, TEAM_ID, withServiceUrl } from './helpers/activities.ts';
-import { replyActivity, replyPath } from './helpers/expect-sent.ts';
+import { replyActivity, replyPath, updateActivity, updatePath } from './helpers/expect-sent.ts';
 import { startHarness, testCore, type Harness } from './helpers/harness.ts';
 
 const seen: InboundMessage[] = [];
@@ -90,21 +90,45 @@ describe('personal chat', () => {
     expect((await testCore().handle(expected)).kind).toBe('review');
   });
 
-  test('the quiz runs step by step from the buttons of the cards it sends', async () => {
+  test('a long review is split over several messages, each within Teams\' 28 KB', async () => {
+    const unit = 'So hungover after last night, my boss is a total idiot and I cannot wait to quit. Call me at +1 415 555 0100. ';
+    const text = `review: ${unit.repeat(Math.floor(60_000 / unit.length))}`;
+    const incoming = personalMessage(h.connector.url, text);
+    expect((await h.post(incoming)).status).toBe(200);
+    const cards = await expectCardsSent(incoming, seen[0]!);
+    expect(cards.length).toBeGreaterThan(1);
+    for (const call of h.connector.sent()) expect(Buffer.byteLength(JSON.stringify(call.body))).toBeLessThan(28 * 1024);
+  });
+
+  test('the quiz runs step by step, each answer replacing its card with the next question', async () => {
     await h.post(personalMessage(h.connector.url, 'quiz'));
+    expect(h.connector.sent()).toHaveLength(1);
     const questions = testCore().content.quiz.questions.length;
     for (let step = 0; step < questions; step += 1) {
-      const card = h.connector.sent().at(-1)!.body.attachments[0].content;
+      const card = h.connector.delivered().at(-1)!.body.attachments[0].content;
       expect(card.body.some((element: any) => element.type === 'TextBlock' && element.text === `Question ${step + 1} of ${questions}`)).toBe(true);
       const firstOption = card.body.find((element: any) => element.type === 'ActionSet').actions[0];
       expect(firstOption.data.sc).toBe('quiz');
       expect(firstOption.data.v.split('.')).toHaveLength(step + 1);
-      await h.post(personalSubmit(h.connector.url, firstOption.data));
+      const press = personalSubmit(h.connector.url, firstOption.data);
+      await h.post(press);
+      const update = h.connector.delivered().at(-1)!;
+      expect(update.method).toBe('PUT');
+      expect(update.path).toBe(updatePath(press));
+      expect(update.body).toEqual(updateActivity(press, renderReply(await testCore().handle(seen.at(-1)!))[0]!));
     }
-    expect(seen.at(-1)!.action!.id).toBe('quiz');
+    expect(h.connector.sent()).toHaveLength(1);
+    expect(h.connector.updated()).toHaveLength(questions);
     const result = await testCore().handle(seen.at(-1)!);
     expect(result.kind).toBe('quiz-result');
-    expect(h.connector.sent().at(-1)!.body.attachments[0].content).toEqual(renderReply(result)[0]);
+  });
+
+  test('when Teams refuses the in-place update, the next question comes as a new message', async () => {
+    h.connector.failures.push({ pattern: /^\/v3\/conversations\/[^/]+\/activities\/1485983408000$/, status: 403 });
+    const press = personalSubmit(h.connector.url, { sc: 'quiz', v: '' });
+    expect((await h.post(press)).status).toBe(200);
+    expect(h.connector.sent().map((call) => call.body)).toEqual(renderReply(await testCore().handle(seen[0]!)).map((card) => replyActivity(press, card)));
+    expect(h.logger.entries.some((entry) => entry.message === 'teams quiz card not updated in place; sending a new one')).toBe(true);
   });
 
   test('a tampered quiz button gets a friendly error card, not a crash', async () => {

@@ -16,6 +16,15 @@ export function replyActivity(incoming: Activity, card: AdaptiveCard): Activity 
   };
 }
 
+/** The activity botbuilder sends to replace the card a button was pressed on (`incoming.replyToId`). */
+export function updateActivity(incoming: Activity, card: AdaptiveCard): Activity {
+  return { ...replyActivity(incoming, card), id: incoming.replyToId };
+}
+
+export function updatePath(incoming: Activity): string {
+  return `/v3/conversations/${encodeURIComponent(incoming.conversation.id)}/activities/${encodeURIComponent(incoming.replyToId)}`;
+}
+
 /** The Bot Connector path of a reply to an activity: threads stay threads. */
 export function replyPath(incoming: Activity): string {
   return `/v3/conversations/${encodeURIComponent(incoming.conversation.id)}/activities/${encodeURIComponent(incoming.id)}`;

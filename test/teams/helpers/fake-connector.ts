@@ -49,6 +49,16 @@ export class FakeConnector {
     return this.calls.filter((call) => call.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(call.path));
   }
 
+  /** Cards updated in place (PUT …/activities/{id}), in order. */
+  updated(): ConnectorCall[] {
+    return this.calls.filter((call) => call.method === 'PUT' && /\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(call.path));
+  }
+
+  /** Everything that reached the conversation: new messages and in-place updates, in order. */
+  delivered(): ConnectorCall[] {
+    return this.calls.filter((call) => this.sent().includes(call) || this.updated().includes(call));
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.failures.length = 0;
