@@ -90,6 +90,7 @@ export function createMessagesHandler(options: MessagesHandlerOptions): (req: In
       sendJson(res, status, { error: error instanceof HttpError ? error.message : 'Bad request.' });
       return;
     }
+    logger.debug({ activityType: activity.type, ...(typeof activity.name === 'string' ? { invokeName: activity.name } : {}) }, 'teams activity');
     const authorization = req.headers.authorization;
     if (requireAuthHeader && (typeof authorization !== 'string' || !/^Bearer\s+\S+/i.test(authorization))) {
       logger.warn({ status: 401, activityType: activity.type }, 'teams request without a bearer token refused');
