@@ -76,7 +76,7 @@ export class FakeSocketMode {
       const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}${GUID}`).digest('base64');
       socket.write(['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${accept}`, '', ''].join('\r\n'));
       this.#socket = socket;
-      let pending = Buffer.alloc(0);
+      let pending: Buffer = Buffer.alloc(0);
       socket.on('data', (chunk: Buffer) => {
         const { frames, rest } = parseFrames(Buffer.concat([pending, chunk]));
         pending = rest;
