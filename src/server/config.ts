@@ -69,7 +69,7 @@ function slackConfig(env: Env, problems: Problems): SlackAdapterConfig | undefin
   else if (!botToken.startsWith('xoxb-')) problems.add('SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb- ("OAuth & Permissions" page).');
   if (appToken && !appToken.startsWith('xapp-')) problems.add('SLACK_APP_TOKEN', 'must be an app-level token starting with xapp- with the connections:write scope ("Basic Information" page), or unset for HTTP mode.');
   if (!appToken && !signingSecret) problems.add('SLACK_SIGNING_SECRET', 'is missing: copy it from your Slack app\'s "Basic Information" page (or set SLACK_APP_TOKEN for Socket Mode).');
-  if (signingSecret && !/^[0-9a-f]{16,}$/i.test(signingSecret)) problems.add('SLACK_SIGNING_SECRET', 'does not look like a signing secret (a long hexadecimal string from "Basic Information").');
+  if (signingSecret && (signingSecret.length < 16 || /\s/.test(signingSecret))) problems.add('SLACK_SIGNING_SECRET', 'does not look like a signing secret (a long string without spaces, from "Basic Information").');
   if (apiUrl && !/^https?:\/\/\S+$/.test(apiUrl)) problems.add('SLACK_API_URL', `"${apiUrl}" must be an http(s) URL, e.g. https://slack.com/api/ (or unset it).`);
   const config: SlackAdapterConfig = { signingSecret: signingSecret ?? '', botToken: botToken ?? '' };
   if (appToken) config.appToken = appToken;
