@@ -189,7 +189,14 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       closing ??= (async () => {
         const timeoutMs = config.shutdownTimeoutSeconds * 1000;
         logger.info({ inFlight: http.inFlight() }, 'shutting down: finishing requests and deliveries under way');
-        const [{ drained }] = await Promise.all([http.close(timeoutMs), scheduler.stop()]);
+        // Deliveries under way finish; one that outlasts the timeout keeps its claim's lease,
+        // so another replica (or the next start) retries it rather than sending it twice.
+        const schedulerStopped = Promise.race([
+          scheduler.stop().then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref()),
+        ]);
+        const [{ drained }, deliveriesDone] = await Promise.all([http.close(timeoutMs), schedulerStopped]);
+        if (!deliveriesDone) logger.warn({}, 'shutdown timeout: a nudge delivery was still under way; its claim will expire and be retried');
         for (const adapter of adapters) await adapter.stop?.().catch((error: unknown) => logger.warn({ platform: adapter.platform, error: (error as Error).message }, 'adapter stop failed'));
         await storage.close();
         logger.info({ drained }, 'stopped');
