@@ -1,19 +1,24 @@
 /**
  * Bolt's and the Web API client's logger, backed by ours. Their debug output
  * includes request bodies (drafts), so it is dropped; everything else is passed
- * on as a message with no payload.
+ * on as a message with no payload and no quoted text.
  */
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 
 type Level = ReturnType<BoltLogger['getLevel']>;
 import type { Logger } from '../../src/core/ports.ts';
 
+/**
+ * One line from Bolt's arguments. Quoted fragments are removed: a parse error's
+ * message quotes the request body it choked on (`Unexpected token … "{"text": …`).
+ */
 function line(parts: unknown[]): string {
   return parts
     .map((part) => (part instanceof Error ? `${part.name}: ${part.message}` : typeof part === 'string' ? part : ''))
     .filter(Boolean)
     .join(' ')
-    .slice(0, 500);
+    .replace(/"[^"]*("|$)/g, '"…"')
+    .slice(0, 300);
 }
 
 export function toBoltLogger(logger: Logger): BoltLogger {

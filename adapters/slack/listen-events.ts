@@ -41,7 +41,7 @@ export function listenToEvents(app: App, runtime: Runtime): void {
       teamId: message.team ?? (body as { team_id?: string }).team_id,
       channelId: message.channel,
       kind: 'direct',
-      text: slackText(message.text ?? ''),
+      text: slackText(message.text ?? '', runtime.botUserId()),
       private: true,
     });
     const reply = await handleSafely(runtime, inbound, 'dm');

@@ -47,6 +47,12 @@ describe('a DM to the bot', () => {
     expect(calls).toEqual(renderReply(reply).map((message) => posted('D111', message)));
   });
 
+  it('reads "@social-check help" in a DM as help', async () => {
+    await h.send(createDirectMessage({ event: { text: '<@UBOT> help' } }));
+    const calls = await h.fake.settle(1);
+    expect(calls).toEqual(renderReply(await h.core.handle(dmInbound('help'))).map((message) => posted('D111', message)));
+  });
+
   it('answers in the thread when the DM is in a thread', async () => {
     await h.send(createDirectMessage({ event: { text: 'help', thread_ts: '1726133698.626339' } }));
     const calls = await h.fake.settle(1);

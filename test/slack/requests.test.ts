@@ -45,6 +45,11 @@ describe('request verification', () => {
     expect(response.status).toBe(400);
     const form = await h.send({ body: 'payload=%7Bnot-json', contentType: 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(400);
+    // The parser's error quotes the body; the log line must not.
+    const logged = JSON.stringify(h.logs);
+    expect(logged).toContain('Malformed request body');
+    expect(logged).not.toContain('event_callback');
+    expect(logged).not.toContain('not-json');
   });
 
   it('keeps serving after bad requests', async () => {
