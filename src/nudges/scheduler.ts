@@ -102,7 +102,11 @@ export class NudgeScheduler {
   private async pass(now: Date): Promise<TickSummary> {
     const summary: TickSummary = { claimed: 0, retried: 0, sent: 0, failed: 0, unavailable: 0 };
     const catchUp = this.options.catchUpMs ?? DEFAULT_CATCH_UP_MS;
-    for (const schedule of await this.options.schedules.listRunnable()) {
+    const runnable = await this.options.schedules.listRunnable();
+    // Each replica starts at a different place in the list, so replicas share the
+    // work instead of racing for the same claims.
+    const offset = runnable.length > 0 ? Math.floor(Math.random() * runnable.length) : 0;
+    for (const schedule of [...runnable.slice(offset), ...runnable.slice(0, offset)]) {
       const from = new Date(Math.max(schedule.startsAfter.getTime(), now.getTime() - catchUp));
       let occurrences: Date[];
       try {
