@@ -6,6 +6,7 @@
 import {
   CardFactory,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
   type Activity,
   type MessagingExtensionAction,
@@ -18,7 +19,7 @@ import type { ConversationRefStore, Logger } from '../../src/core/ports.ts';
 import { errorReply } from '../../src/core/replies.ts';
 import type { InboundMessage, Reply } from '../../src/core/types.ts';
 import type { AdaptiveCard } from './card-types.ts';
-import { forgetConversation, includesBot, saveConversationRef } from './conversation-refs.ts';
+import { forgetConversation, includesBot, saveConversationRef, saveTeamChannels } from './conversation-refs.ts';
 import { htmlToText } from './html-to-text.ts';
 import { baseConversationId, conversationKind, submittedAction, toInboundMessage } from './parse-activity.ts';
 import { renderReply } from './render.ts';
@@ -69,6 +70,7 @@ export class SocialCheckBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       if (includesBot(context.activity.membersAdded, context.activity)) {
         await this.remember(context.activity);
+        await this.rememberTeamChannels(context);
         if (conversationKind(context.activity) === 'direct') {
           const welcome = await this.deps.core.handle(this.blankMessage(context.activity, 'help'));
           await context.sendActivities(cardActivities(renderReply(welcome)));
@@ -83,6 +85,17 @@ export class SocialCheckBot extends TeamsActivityHandler {
     });
 
     this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context.activity);
+      await this.rememberTeamChannels(context);
+      await next();
+    });
+
+    this.onTeamsChannelCreatedEvent(async (_channel, _team, context, next) => {
+      await this.remember(context.activity);
+      await next();
+    });
+
+    this.onTeamsChannelRestoredEvent(async (_channel, _team, context, next) => {
       await this.remember(context.activity);
       await next();
     });
@@ -185,6 +198,18 @@ export class SocialCheckBot extends TeamsActivityHandler {
       if (record && activity.type !== 'message') this.deps.logger.info({ conversationKind: record.kind, teamId: record.teamId }, 'teams conversation reference saved');
     } catch (error) {
       this.deps.logger.error({ err: errorSummary(error), conversationId: baseConversationId(activity) }, 'teams conversation reference not saved');
+    }
+  }
+
+  /** On install in a team: every channel Teams lists (a failure only costs the names). */
+  private async rememberTeamChannels(context: TurnContext): Promise<void> {
+    if (conversationKind(context.activity) !== 'channel') return;
+    try {
+      const channels = await TeamsInfo.getTeamChannels(context);
+      const saved = await saveTeamChannels(this.deps.refs, context.activity, channels, this.deps.clock());
+      this.deps.logger.info({ channels: saved }, 'teams channel references saved');
+    } catch (error) {
+      this.deps.logger.warn({ err: errorSummary(error) }, 'teams channel list not available; channels are learned when the bot is mentioned there');
     }
   }
 

@@ -49,6 +49,36 @@ export async function saveConversationRef(refs: ConversationRefStore, activity: 
   return record;
 }
 
+/**
+ * A bot installed in a team may post to any of its standard channels: each
+ * channel's reference is the team's with that channel's id. Saved for every
+ * channel Teams lists, so `nudge #Marketing` works right after the install.
+ */
+export async function saveTeamChannels(
+  refs: ConversationRefStore,
+  activity: Partial<Activity>,
+  channels: Array<{ id?: string; name?: string }>,
+  now: Date,
+): Promise<number> {
+  const base = conversationRefRecord(activity, now);
+  if (!base?.teamId || base.kind !== 'channel') return 0;
+  let saved = 0;
+  for (const channel of channels) {
+    if (!channel.id) continue;
+    const reference = base.reference as Partial<ConversationReference>;
+    const name = channel.name ?? (channel.id === base.teamId ? 'General' : undefined);
+    const existing = name ? undefined : await refs.getConversationRef('teams', channel.id);
+    await refs.saveConversationRef({
+      ...base,
+      conversationId: channel.id,
+      ...(name ?? existing?.name ? { name: name ?? existing?.name } : {}),
+      reference: { ...reference, conversation: { ...reference.conversation!, id: channel.id } },
+    });
+    saved += 1;
+  }
+  return saved;
+}
+
 /** The bot left: a team uninstall takes every channel of that team with it. */
 export async function forgetConversation(refs: ConversationRefStore, activity: Partial<Activity>): Promise<number> {
   const conversationId = baseConversationId(activity);

@@ -52,7 +52,39 @@ describe('capturing references', () => {
   test('the bot added to a team: the General channel is stored, nothing is posted', async () => {
     expect((await h.post(botAddedToTeam())).status).toBe(200);
     expect(await h.refs.listConversationRefs('teams')).toEqual([generalRecord()]);
-    expect(h.connector.calls).toEqual([]);
+    expect(h.connector.sent()).toEqual([]);
+  });
+
+  test('every channel Teams lists for the team is stored under its name, ready for nudge #name', async () => {
+    h.connector.teamChannels.set(SONG_TEAM, [{ id: SONG_TEAM }, { id: '19:marketing@thread.skype', name: 'Marketing' }, { id: '19:random@thread.skype', name: 'Random fun' }]);
+    await h.post(botAddedToTeam());
+    expect(h.connector.calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /v3/teams/${encodeURIComponent(SONG_TEAM)}/conversations`]);
+    const channel = (id: string, name: string): ConversationRefRecord => {
+      const general = generalRecord();
+      const reference = general.reference as { conversation: Record<string, unknown> };
+      return { ...general, conversationId: id, name, reference: { ...reference, conversation: { ...reference.conversation, id } } };
+    };
+    expect(await h.refs.listConversationRefs('teams', SONG_TEAM)).toEqual([
+      generalRecord(),
+      channel('19:marketing@thread.skype', 'Marketing'),
+      channel('19:random@thread.skype', 'Random fun'),
+    ]);
+    // And a nudge to one of them is a new post in that channel.
+    await h.adapter.poster.post({ platform: 'teams', channelId: '19:marketing@thread.skype' }, makeReply('nudge', [{ type: 'paragraph', text: 'Hello' }]));
+    expect(h.connector.sent().map((call) => call.path)).toEqual([`/v3/conversations/${encodeURIComponent('19:marketing@thread.skype')}/activities`]);
+  });
+
+  test('when Teams will not list the channels, the install still stores General and says why in the log', async () => {
+    h.connector.failures.push({ pattern: /^\/v3\/teams\//, status: 403 });
+    await h.post(botAddedToTeam());
+    expect(await h.refs.listConversationRefs('teams')).toEqual([generalRecord()]);
+    expect(h.logger.entries.some((entry) => entry.message === 'teams channel list not available; channels are learned when the bot is mentioned there')).toBe(true);
+  });
+
+  test('a channel created later is stored as soon as Teams announces it', async () => {
+    const created = withServiceUrl(fixture('SampleActivityChannelRenamed.json'), h.connector.url);
+    await h.post({ ...created, channelData: { ...created.channelData, eventType: 'channelCreated', channel: { id: '19:new@thread.skype', name: 'Launch' } } });
+    expect(await h.refs.getConversationRef('teams', '19:new@thread.skype')).toMatchObject({ name: 'Launch', kind: 'channel', teamId: TEAM_ID });
   });
 
   test('installed in a personal chat: stored as personal, and a welcome card is sent', async () => {
@@ -75,6 +107,7 @@ describe('capturing references', () => {
     const add: Activity = { ...botAddedToTeam(), type: 'installationUpdate', action: 'add' };
     delete add.membersAdded;
     await h.post(add);
+    expect(await h.refs.listConversationRefs('teams')).toEqual([generalRecord()]);
     await h.refs.saveConversationRef({ ...generalRecord(), conversationId: '19:other@thread.skype', name: 'Marketing' });
     await h.refs.saveConversationRef({ ...generalRecord(), conversationId: '19:elsewhere@thread.skype', teamId: '19:another-team@thread.skype' });
     expect(await h.refs.listConversationRefs('teams', SONG_TEAM)).toHaveLength(2);

@@ -16,6 +16,8 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   /** Status to answer for paths matching a pattern (e.g. 403 for a channel the bot left). */
   readonly failures: Array<{ pattern: RegExp; status: number }> = [];
+  /** What GET /v3/teams/{teamId}/conversations lists; by default only the General channel (id = team id, no name, as Teams lists it). */
+  readonly teamChannels = new Map<string, Array<{ id: string; name?: string }>>();
   private server?: Server;
   private counter = 0;
   url = '';
@@ -33,6 +35,12 @@ export class FakeConnector {
         if (failure) {
           res.statusCode = failure.status;
           res.end(JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } }));
+          return;
+        }
+        const channelList = /^\/v3\/teams\/([^/]+)\/conversations$/.exec(path);
+        if (req.method === 'GET' && channelList) {
+          const teamId = decodeURIComponent(channelList[1]!);
+          res.end(JSON.stringify({ conversations: this.teamChannels.get(teamId) ?? [{ id: teamId }] }));
           return;
         }
         this.counter += 1;
@@ -62,6 +70,7 @@ export class FakeConnector {
   reset(): void {
     this.calls.length = 0;
     this.failures.length = 0;
+    this.teamChannels.clear();
     this.counter = 0;
   }
 
