@@ -18,8 +18,19 @@ export interface Span {
 const PHONE_CUE = /(?:call|text|phone|tel|cell|mobile|whatsapp|number|ring|reach me|contact|fax|sms|dial)\W{0,3}(?:me|us|at|on|is|no)?\W{0,3}$/;
 const SSN_CUE = /(?:ssn|social security|social security number|ss#)\W{0,12}$/;
 
+const ALNUM = /[\p{L}\p{N}]/u;
+
 function isAlnum(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return ALNUM.test(ch);
+}
+
+function isAsciiAlnum(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 interface DigitRun extends Span {
@@ -185,13 +196,13 @@ export function detectIbans(text: string): Span[] {
     let j = start;
     while (j < text.length && compact.length < length) {
       const ch = text[j]!;
-      if (/[a-z0-9]/.test(ch)) {
+      if (isAsciiAlnum(ch)) {
         compact += ch;
         j += 1;
-      } else if (ch === ' ' && /[a-z0-9]/.test(text[j + 1] ?? '')) j += 1;
+      } else if (ch === ' ' && isAsciiAlnum(text[j + 1])) j += 1;
       else break;
     }
-    if (compact.length === length && !/[a-z0-9]/.test(text[j] ?? '') && ibanValid(compact)) {
+    if (compact.length === length && !isAsciiAlnum(text[j]) && ibanValid(compact)) {
       spans.push({ start, end: j });
       starts.lastIndex = j;
     }

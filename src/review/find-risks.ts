@@ -22,6 +22,8 @@ export interface Finding {
 
 const MAX_FINDINGS = 300;
 const MAX_MATCHES_PER_PATTERN = 100;
+/** A rule that already matched this often is not checked again: the reply shows at most 25 flags anyway. */
+const MAX_FINDINGS_PER_RULE = 30;
 /** A flag grows to include its context word only when the two are this close (normalized characters). */
 const MAX_SPAN = 90;
 /** Words that make a sentence about the writer or the writer's family. */
@@ -32,6 +34,10 @@ const FIRST_PERSON = new Set([
 
 interface Context {
   tokens: readonly Token[];
+  /** Per rule and list, the phrase ids of that list that occur in this draft (most lists are long, few of their phrases occur). */
+  present: Map<Set<number>, number[]>;
+  /** Per token, its AFINN score (0 for unknown words), computed on first use. */
+  scores?: Float64Array;
   /** Phrase id → first-token indexes of its hits, ascending. */
   positions: Map<number, Hit[]>;
   sentenceFirst: number[];
@@ -52,16 +58,25 @@ function buildContext(tokens: readonly Token[], hits: Hit[], sentenceCount: numb
     if (sentenceFirst[token.sentence] === -1) sentenceFirst[token.sentence] = index;
     sentenceLast[token.sentence] = index;
   });
-  return { tokens, positions, sentenceFirst, sentenceLast, firstPerson: new Map() };
+  return { tokens, positions, sentenceFirst, sentenceLast, firstPerson: new Map(), present: new Map() };
 }
 
 /** The hit of one of `ids` nearest to [lo, hi], or undefined. Binary search per phrase present in the text. */
+function presentIds(context: Context, ids: Set<number>): number[] {
+  let present = context.present.get(ids);
+  if (!present) {
+    present = [];
+    for (const id of ids) if (context.positions.has(id)) present.push(id);
+    context.present.set(ids, present);
+  }
+  return present;
+}
+
 function nearestHit(context: Context, ids: Set<number>, lo: number, hi: number, around: number): Hit | undefined {
   let best: Hit | undefined;
   let bestDistance = Infinity;
-  for (const id of ids) {
-    const list = context.positions.get(id);
-    if (!list) continue;
+  for (const id of presentIds(context, ids)) {
+    const list = context.positions.get(id)!;
     let left = 0;
     let right = list.length;
     while (left < right) {
@@ -100,10 +115,36 @@ function hasFirstPerson(context: Context, sentence: number): boolean {
   return found;
 }
 
+const SENTIMENT_NEGATORS = new Set(['not', 'no', 'never', "don't", 'dont', "doesn't", "didn't", "isn't", "wasn't", "won't", "can't", 'cannot', 'nothing', 'nobody', 'neither', 'nor']);
+const wordScores = new Map<string, number>();
+
+/** AFINN score of one word (natural's analyser on a one-word list), cached. */
+function scoreOf(word: string): number {
+  let score = wordScores.get(word);
+  if (score === undefined) {
+    score = sentimentOf([word]);
+    if (wordScores.size < 50_000) wordScores.set(word, score);
+  }
+  return score;
+}
+
+/** AFINN sum over tokens [lo, hi]; a negation flips what follows it, as in natural's analyser. Negative at -3 or below. */
 function negativeAround(context: Context, lo: number, hi: number): boolean {
-  const words: string[] = [];
-  for (let i = Math.max(0, lo); i <= hi && i < context.tokens.length; i += 1) words.push(context.tokens[i]!.forms[0] ?? context.tokens[i]!.raw);
-  return sentimentOf(words) * words.length <= -3;
+  if (!context.scores) {
+    context.scores = new Float64Array(context.tokens.length);
+    context.tokens.forEach((token, index) => {
+      const word = token.forms[0] ?? token.raw;
+      context.scores![index] = SENTIMENT_NEGATORS.has(word) ? Number.NaN : word.length > 30 ? 0 : scoreOf(word);
+    });
+  }
+  let sum = 0;
+  let sign = 1;
+  for (let i = Math.max(0, lo); i <= hi && i < context.tokens.length; i += 1) {
+    const score = context.scores[i]!;
+    if (Number.isNaN(score)) sign = -1;
+    else sum += sign * score;
+  }
+  return sum <= -3;
 }
 
 function negated(context: Context, negators: Set<string>, first: number): boolean {
@@ -159,11 +200,17 @@ export function findRisks(engine: Engine, norm: NormalizedText, tokenized: Token
   const hits = engine.index.match(tokens);
   const context = buildContext(tokens, hits, tokenized.sentenceStarts.length);
 
+  const perRule = new Map<Rule, number>();
+  const saturated = (rule: Rule): boolean => (perRule.get(rule) ?? 0) >= MAX_FINDINGS_PER_RULE;
+  const count = (rule: Rule): void => {
+    perRule.set(rule, (perRule.get(rule) ?? 0) + 1);
+  };
   for (const hit of hits) {
     if (findings.length >= MAX_FINDINGS) break;
     const entries = engine.byTrigger.get(hit.phrase.id);
     if (!entries) continue;
     for (const entry of entries) {
+      if (saturated(entry.rule)) continue;
       const start = tokens[hit.first]!.start;
       const end = tokens[hit.last]!.end;
       const exact = entry.exactCase.get(hit.phrase.id);
@@ -173,7 +220,10 @@ export function findRisks(engine: Engine, norm: NormalizedText, tokenized: Token
         if (entry.capitalized.has(hit.phrase.id) && !/^\p{Lu}/u.test(written)) continue;
       }
       const span = inContext(context, engine, entry, hit.first, hit.last);
-      if (span) findings.push({ rule: entry.rule, start: tokens[span.first]!.start, end: tokens[span.last]!.end });
+      if (span) {
+        findings.push({ rule: entry.rule, start: tokens[span.first]!.start, end: tokens[span.last]!.end });
+        count(entry.rule);
+      }
     }
   }
 
@@ -194,11 +244,12 @@ export function findRisks(engine: Engine, norm: NormalizedText, tokenized: Token
       }
     }
     for (const span of spans.slice(0, MAX_MATCHES_PER_PATTERN)) {
-      if (findings.length >= MAX_FINDINGS) break;
+      if (findings.length >= MAX_FINDINGS || saturated(entry.rule)) break;
       const first = tokenAt(tokens, span.start);
       const last = Math.max(first, tokenAt(tokens, span.end - 1));
       if (!inContext(context, engine, entry, first, last)) continue;
       findings.push({ rule: entry.rule, start: span.start, end: span.end });
+      count(entry.rule);
     }
   }
   return findings;

@@ -41,8 +41,20 @@ function foldCodePoint(cp: string): string {
 
 const foldCache = new Map<string, string>();
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 export function normalizeText(original: string): NormalizedText {
   const length = original.length;
+  if (ASCII_ONLY.test(original)) {
+    // Fast path: ASCII lower-cases one character for one, so the map is the identity.
+    const starts = new Int32Array(length);
+    const ends = new Int32Array(length);
+    for (let i = 0; i < length; i += 1) {
+      starts[i] = i;
+      ends[i] = i + 1;
+    }
+    return { text: original.toLowerCase(), starts, ends };
+  }
   // Folding can expand a code point (a ligature becomes two letters); grow the buffers when needed.
   let starts = new Int32Array(length + 8);
   let ends = new Int32Array(length + 8);

@@ -16,6 +16,8 @@ interface WordPattern {
 
 export interface Phrase {
   id: number;
+  /** Scratch stamp used while matching (the last token index that considered this phrase). */
+  stamp: number;
   /** The normalized phrase, words joined by one space (a `*` marks a prefix word). */
   key: string;
   words: WordPattern[];
@@ -67,11 +69,14 @@ function wordMatches(pattern: WordPattern, token: Token): boolean {
   return token.masked && maskMatches(pattern.text, token.raw, pattern.prefix);
 }
 
+let stampCounter = 0;
+
 export class TermIndex {
   private readonly byKey = new Map<string, Phrase>();
   private readonly exact = new Map<string, Phrase[]>();
+  /** Prefix phrases keyed by the first (up to) three letters of their first word. */
   private readonly prefix = new Map<string, Phrase[]>();
-  private prefixLengths: number[] = [];
+  private shortPrefixLengths: number[] = [];
   private readonly masked = new Map<string, Phrase[]>();
 
   /** Adds a term (idempotent) and returns its phrase, or undefined when the term has no words. */
@@ -81,7 +86,7 @@ export class TermIndex {
     const key = phraseKey(words);
     const known = this.byKey.get(key);
     if (known) return known;
-    const phrase: Phrase = { id: this.byKey.size, key, words };
+    const phrase: Phrase = { id: this.byKey.size, stamp: -1, key, words };
     this.byKey.set(key, phrase);
     const first = words[0]!;
     const push = (map: Map<string, Phrase[]>, mapKey: string): void => {
@@ -90,8 +95,8 @@ export class TermIndex {
       else map.set(mapKey, [phrase]);
     };
     if (first.prefix) {
-      push(this.prefix, first.text);
-      if (!this.prefixLengths.includes(first.text.length)) this.prefixLengths = [...this.prefixLengths, first.text.length].sort((a, b) => a - b);
+      push(this.prefix, first.text.slice(0, 3));
+      if (first.text.length < 3 && !this.shortPrefixLengths.includes(first.text.length)) this.shortPrefixLengths = [...this.shortPrefixLengths, first.text.length];
     } else {
       push(this.exact, first.text);
     }
@@ -109,30 +114,34 @@ export class TermIndex {
     for (let i = 0; i < tokens.length; i += 1) {
       const token = tokens[i]!;
       if (token.forms.length === 0 && !token.masked) continue;
-      const seen = new Set<Phrase>();
-      const consider = (phrases: Phrase[] | undefined): void => {
-        if (!phrases) return;
-        for (const phrase of phrases) {
-          if (seen.has(phrase)) continue;
-          seen.add(phrase);
-          const last = this.matchRest(tokens, i, phrase);
-          if (last >= 0) hits.push({ phrase, first: i, last });
-        }
-      };
+      // A stamp unique to this token, so a phrase is considered once per token without allocating a set.
+      const stamp = ++stampCounter;
       for (const form of token.forms) {
-        consider(this.exact.get(form));
-        for (const length of this.prefixLengths) {
-          if (length > form.length) break;
-          consider(this.prefix.get(form.slice(0, length)));
+        this.consider(tokens, i, stamp, this.exact.get(form), undefined, hits);
+        this.consider(tokens, i, stamp, this.prefix.get(form.slice(0, 3)), form, hits);
+        for (const length of this.shortPrefixLengths) {
+          if (length <= form.length) this.consider(tokens, i, stamp, this.prefix.get(form.slice(0, length)), form, hits);
         }
       }
       if (token.masked && token.raw.length <= MAX_WORD_LENGTH) {
         const first = token.raw[0]!;
         const candidates = this.masked.get(LEET[first] ?? first);
-        if (candidates) consider(candidates.filter((phrase) => maskMatches(phrase.words[0]!.text, token.raw, phrase.words[0]!.prefix)));
+        if (candidates) this.consider(tokens, i, stamp, candidates.filter((phrase) => maskMatches(phrase.words[0]!.text, token.raw, phrase.words[0]!.prefix)), undefined, hits);
       }
     }
     return hits;
+  }
+
+  /** Tries the phrases starting at token `i`; with `form`, only prefix phrases whose first word starts `form`. */
+  private consider(tokens: readonly Token[], i: number, stamp: number, phrases: Phrase[] | undefined, form: string | undefined, hits: Hit[]): void {
+    if (!phrases) return;
+    for (const phrase of phrases) {
+      if (phrase.stamp === stamp) continue;
+      if (form !== undefined && !form.startsWith(phrase.words[0]!.text)) continue;
+      phrase.stamp = stamp;
+      const last = this.matchRest(tokens, i, phrase);
+      if (last >= 0) hits.push({ phrase, first: i, last });
+    }
   }
 
   /** Index of the last token of the phrase starting at `i`, or -1. The first word is already known to match. */

@@ -28,19 +28,11 @@ export interface Tokenized {
 }
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'l' };
-const INNER_SYMBOLS = '@$!|*';
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LETTER = /\p{L}/u;
 const SPACED_GAP = /^[ .\-_·]{1,2}$/;
 /** Tokens longer than this are not words: they are skipped by the matchers (keeps adversarial input cheap). */
 export const MAX_WORD_LENGTH = 40;
-
-function isWordChar(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const code = ch.charCodeAt(0);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  return LETTER_OR_DIGIT.test(ch);
-}
 
 function isLetter(ch: string | undefined): boolean {
   if (ch === undefined) return false;
@@ -64,8 +56,23 @@ function hasLongRun(word: string): boolean {
   return false;
 }
 
+/** True for a plain lower-case ASCII word with no leet symbol and no run of three letters: its only spelling is itself. */
+function isPlainWord(raw: string): boolean {
+  let previous = 0;
+  let run = 0;
+  for (let i = 0; i < raw.length; i += 1) {
+    const code = raw.charCodeAt(i);
+    if (code < 97 || code > 122) return false;
+    run = code === previous ? run + 1 : 1;
+    if (run >= 3) return false;
+    previous = code;
+  }
+  return raw.length > 0 && raw.length <= MAX_WORD_LENGTH;
+}
+
 /** The spellings of one token to look up in the term index. */
 export function formsOf(raw: string): string[] {
+  if (isPlainWord(raw)) return [raw];
   const forms = new Set<string>();
   const base = raw.replace(/^[@$!|*]+/, '').replace(/\*+$/, '');
   if (base.length > MAX_WORD_LENGTH * 4) return [];
@@ -97,7 +104,28 @@ export function formsOf(raw: string): string[] {
   return [...forms].filter((form) => form.length <= MAX_WORD_LENGTH);
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', ';', '…']);
+/** Letter or digit at `i` (ASCII fast path on char codes). */
+function wordAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return code === code && LETTER_OR_DIGIT.test(text[i]!);
+}
+
+function letterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return code === code && LETTER.test(text[i]!);
+}
+
+/** `@ $ ! | *`: symbols that may stand for letters inside a word. */
+function innerSymbolAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code === 64 || code === 36 || code === 33 || code === 124 || code === 42;
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 0xa0 || code === 0x2028 || code === 0x2029;
+}
 
 export function tokenize(text: string): Tokenized {
   const raw: Token[] = [];
@@ -107,26 +135,25 @@ export function tokenize(text: string): Tokenized {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const ch = text[i]!;
-    const startsToken = isWordChar(ch) || ((ch === '@' || ch === '$' || ch === '*') && isLetter(text[i + 1]));
+    const code = text.charCodeAt(i);
+    const startsToken = wordAt(text, i) || ((code === 64 || code === 36 || code === 42) && letterAt(text, i + 1));
     if (startsToken) {
       let j = i + 1;
-      let letters = isLetter(ch) ? 1 : 0;
+      let letters = letterAt(text, i) ? 1 : 0;
       while (j < n) {
-        const c = text[j]!;
-        if (isWordChar(c)) {
-          if (isLetter(c)) letters += 1;
+        if (wordAt(text, j)) {
+          if (letters === 0 && letterAt(text, j)) letters = 1;
           j += 1;
-        } else if (c === "'" && isWordChar(text[j + 1])) {
+        } else if (text.charCodeAt(j) === 39 && wordAt(text, j + 1)) {
           j += 1;
-        } else if (INNER_SYMBOLS.includes(c)) {
+        } else if (innerSymbolAt(text, j)) {
           let k = j;
-          while (k < n && INNER_SYMBOLS.includes(text[k]!)) k += 1;
-          if (isWordChar(text[k])) j = k;
+          while (k < n && innerSymbolAt(text, k)) k += 1;
+          if (wordAt(text, k)) j = k;
           else {
             // Trailing stars mask letters ("f***") only after a letter; other trailing symbols are punctuation.
             let stars = j;
-            while (stars < k && text[stars] === '*') stars += 1;
+            while (stars < k && text.charCodeAt(stars) === 42) stars += 1;
             if (stars > j && letters > 0) j = stars;
             break;
           }
@@ -138,8 +165,12 @@ export function tokenize(text: string): Tokenized {
       i = j;
       continue;
     }
-    const endsSentence =
-      ch === '\n' || (SENTENCE_END.has(ch) && (i + 1 >= n || /\s/.test(text[i + 1]!)) && !(ch === '.' && raw.length > 0 && raw[raw.length - 1]!.end === i && raw[raw.length - 1]!.raw.length === 1));
+    // A sentence ends at a line break, or at . ! ? ; … followed by a space (not after an initial: "J. K.").
+    let endsSentence = code === 10;
+    if (!endsSentence && (code === 46 || code === 33 || code === 63 || code === 59 || code === 0x2026) && (i + 1 >= n || isSpaceCode(text.charCodeAt(i + 1)))) {
+      const previous = raw[raw.length - 1];
+      endsSentence = !(code === 46 && previous !== undefined && previous.end === i && previous.raw.length === 1);
+    }
     if (endsSentence && sentenceHasToken) {
       sentence += 1;
       sentenceStarts.push(i + 1);
@@ -148,9 +179,14 @@ export function tokenize(text: string): Tokenized {
     i += 1;
   }
   const tokens = mergeSpacedLetters(text, raw);
+  const cache = new Map<string, string[]>();
   for (const token of tokens) {
-    token.forms = formsOf(token.raw);
-    if (token.alternative) token.forms.push(...formsOf(token.alternative));
+    let forms = cache.get(token.raw);
+    if (!forms) {
+      forms = formsOf(token.raw);
+      if (cache.size < 20_000) cache.set(token.raw, forms);
+    }
+    token.forms = token.alternative ? [...forms, ...formsOf(token.alternative)] : forms;
   }
   return { tokens, sentenceStarts };
 }
