@@ -3,7 +3,7 @@
  * from the environment (or .env) and writes the installable Teams app package
  * (manifest.json, color.png, outline.png at the root of a zip).
  *
- *   MICROSOFT_APP_ID       required: the bot's Entra app (client) id
+ *   MICROSOFT_APP_ID       required: the bot's Entra app (client) id (default: MicrosoftAppId, the server's setting)
  *   BOT_DOMAIN             required: the public host of the bot, e.g. social-check.example.com
  *   TEAMS_APP_ID           the Teams app id (a GUID); default: MICROSOFT_APP_ID
  *   APP_VERSION            default: package.json's version
@@ -39,8 +39,8 @@ function value(env: Env, key: string): string | undefined {
 /** The placeholder values, with defaults, checked; every problem is reported at once. */
 export function placeholderValues(env: Env, packageVersion: string): Record<string, string> {
   const problems: string[] = [];
-  const appId = value(env, 'MICROSOFT_APP_ID');
-  if (!appId) problems.push('MICROSOFT_APP_ID is not set (the bot\'s Microsoft Entra app id).');
+  const appId = value(env, 'MICROSOFT_APP_ID') ?? value(env, 'MicrosoftAppId');
+  if (!appId) problems.push('MICROSOFT_APP_ID is not set (the bot\'s Microsoft Entra app id; MicrosoftAppId is used when set).');
   else if (!GUID.test(appId)) problems.push(`MICROSOFT_APP_ID "${appId}" is not a GUID.`);
   const teamsAppId = value(env, 'TEAMS_APP_ID') ?? appId;
   if (teamsAppId && !GUID.test(teamsAppId)) problems.push(`TEAMS_APP_ID "${teamsAppId}" is not a GUID.`);

@@ -119,12 +119,16 @@ describe('package:teams', () => {
     });
   });
 
+  test("the server's MicrosoftAppId serves when MICROSOFT_APP_ID is not set", () => {
+    expect(placeholderValues({ MicrosoftAppId: APP_ID, BOT_DOMAIN: 'bot.example.com' }, '0.1.0').MICROSOFT_APP_ID).toBe(APP_ID);
+  });
+
   test('every missing or malformed setting is reported at once', () => {
     expect(() => placeholderValues({ TEAMS_APP_ID: 'nope', DEVELOPER_PRIVACY_URL: 'http://x' }, '0.1.0')).toThrow(
       new PackageError(
         [
           'Cannot build the Teams package:',
-          "- MICROSOFT_APP_ID is not set (the bot's Microsoft Entra app id).",
+          "- MICROSOFT_APP_ID is not set (the bot's Microsoft Entra app id; MicrosoftAppId is used when set).",
           '- TEAMS_APP_ID "nope" is not a GUID.',
           '- BOT_DOMAIN is not set (the public host name of the bot, e.g. social-check.example.com).',
           '- DEVELOPER_PRIVACY_URL "http://x" must be an https:// address.',
