@@ -10,7 +10,7 @@ import { errorReply } from '../../src/core/replies.ts';
 import { fixture, personalMessage, type Activity } from './helpers/activities.ts';
 import { startHarness, testCore, type Harness } from './helpers/harness.ts';
 
-const SECRET_DRAFT = 'Our Q3 revenue drops 40% tomorrow, sell now before the announcement';
+const SECRET_DRAFT = 'Our Q3 revenue drops 40% tomorrow,\nsell now before the announcement\nat least tell your friends';
 const SORRY = errorReply('Sorry, something went wrong on my side and I could not answer that. Please try again; nothing you sent was kept.');
 const TOO_SLOW = errorReply('Sorry, that took me too long to check. Please try again in a moment.');
 
@@ -55,14 +55,19 @@ describe('the catch-all error handler', () => {
     const failures = h.logger.entries.filter((entry) => entry.message === 'teams turn failed');
     expect(failures).toHaveLength(1);
     expect(failures[0]!.object).toMatchObject({ err: { name: 'SyntaxError' }, activityType: 'message' });
+    // Where it failed is kept (the frames), what it was given is not.
+    const frames = (failures[0]!.object as { err: { stack: string[] } }).err.stack;
+    expect(frames[0]).toMatch(/^at Object\.handle \(.*errors\.test\.ts:\d+:\d+\)$/);
     expect(JSON.stringify(h.logger.entries)).not.toContain('Q3 revenue');
+    expect(JSON.stringify(h.logger.entries)).not.toContain('sell now');
+    expect(JSON.stringify(h.logger.entries)).not.toContain('tell your friends');
   });
 
   test('a failing invoke answers 200 with the apology in the dialog', async () => {
     h = await startHarness({ core: brokenCore });
     const response = await h.post(submitDraft(h.connector.url, SECRET_DRAFT));
     expect(response).toEqual({ status: 200, body: dialog(dialogCard(SORRY)) });
-    expect(JSON.stringify(h.logger.entries)).not.toContain('Q3 revenue');
+    for (const line of SECRET_DRAFT.split('\n')) expect(JSON.stringify(h.logger.entries)).not.toContain(line.slice(0, 12));
     expect(h.connector.calls).toEqual([]);
   });
 });
