@@ -107,6 +107,8 @@ export class NudgeScheduler {
     // work instead of racing for the same claims.
     const offset = runnable.length > 0 ? Math.floor(Math.random() * runnable.length) : 0;
     for (const schedule of [...runnable.slice(offset), ...runnable.slice(0, offset)]) {
+      // A replica without this platform leaves the occurrence to one that has it.
+      if (!this.options.posters.has(schedule.channel.platform)) continue;
       const from = new Date(Math.max(schedule.startsAfter.getTime(), now.getTime() - catchUp));
       let occurrences: Date[];
       try {
@@ -132,6 +134,7 @@ export class NudgeScheduler {
       }
     }
     for (const due of await this.options.deliveries.listDue(now)) {
+      if (!this.options.posters.has(due.channel.platform)) continue;
       if (!(await this.options.deliveries.reclaim(due, this.instanceId, now, this.dispatcher.leaseUntil(now)))) continue;
       const delivery: Delivery = { ...due, attempts: due.attempts + 1, status: 'claimed' };
       const schedule = delivery.scheduleId === undefined ? undefined : await this.options.schedules.get(delivery.scheduleId);

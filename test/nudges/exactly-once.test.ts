@@ -174,4 +174,19 @@ describe.each(ENGINES)('scheduled nudges on $engine', ({ make, skip }) => {
     const list = await b.core.handle(slackMessage('nudge list'));
     expect(list.text).toContain('#1 #general, every Mon, Wed, Fri at 09:00 (Europe/Paris): next tip in rotation. PAUSED: I can no longer post in that channel');
   });
+
+  it.skipIf(skip)('a replica without the platform leaves its nudges to one that has it', async () => {
+    db = make();
+    const clock = new TestClock(new Date('2026-11-23T07:59:00Z'));
+    const teamsOnly = await replica(clock, 'teams-only', { env: { SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '' } });
+    const both = await replica(clock, 'both');
+    expect(teamsOnly.posters.has('slack')).toBe(false);
+    await both.core.handle(slackMessage(`nudge schedule <#${CHANNEL}|general> daily 09:00 Europe/Paris next`));
+    const now = clock.advance(2 * MINUTE);
+    await teamsOnly.scheduler.tick(now);
+    await both.scheduler.tick(now);
+    expect(both.slackPoster.to(CHANNEL)).toHaveLength(1);
+    const [row] = await both.storage.deliveries.recent({ scheduleId: 1 });
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, claimedBy: 'both' });
+  });
 });
