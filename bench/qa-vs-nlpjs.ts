@@ -59,13 +59,13 @@ const nlpWith = await nlpjs(true);
 const nlpWithout = await nlpjs(false);
 
 console.log(`Training examples: ${training.length}. Same examples for both systems.`);
-console.log('| set       | system                             |  top-1 | OOS-F1 | OOS-P | OOS-R | train ms | ms/question |');
-console.log('|-----------|------------------------------------|--------|--------|-------|-------|----------|-------------|');
+console.log('| set               | system                             |  top-1 | OOS-F1 | OOS-P | OOS-R | train ms | ms/question |');
+console.log('|-------------------|------------------------------------|--------|--------|-------|-------|----------|-------------|');
 let offset = 0;
 for (const [name, questions] of Object.entries(sets)) {
   const gold = questions.map((question) => question.label);
   const slice = (predictions: string[]) => predictions.slice(offset, offset + questions.length);
-  const label = `${name} (${gold.filter((g) => g !== OUT_OF_SCOPE).length}+${gold.filter((g) => g === OUT_OF_SCOPE).length})`.padEnd(9);
+  const label = `${name} (${gold.filter((g) => g !== OUT_OF_SCOPE).length}+${gold.filter((g) => g === OUT_OF_SCOPE).length})`.padEnd(17);
   console.log(`| ${label} ${row('social-check', score(gold, slice(ours)), ourTrain, ourPredict)}`);
   console.log(`| ${label} ${row('NLP.js (out-of-scope as None)', score(gold, slice(nlpWith.predictions)), nlpWith.trainMs, nlpWith.perQuestionMs)}`);
   console.log(`| ${label} ${row('NLP.js (its own None threshold)', score(gold, slice(nlpWithout.predictions)), nlpWithout.trainMs, nlpWithout.perQuestionMs)}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load-content.ts';
 import { bodyToParts, classifyQuestion, fillPlaceholders, trainQuestionModel } from '../../src/qa/answer-question.ts';
-import { heldOutQuestions, score } from '../../bench/qa-data.ts';
+import { BLIND_FILE, heldOutQuestions, score } from '../../bench/qa-data.ts';
 
 const content = loadContent();
 const model = trainQuestionModel(content);
@@ -13,6 +13,16 @@ describe('question answering', () => {
     const scores = score(
       heldOut.map((row) => row.label),
       heldOut.map((row) => classifyQuestion(model, row.text).topic),
+    );
+    expect(scores.top1).toBeGreaterThanOrEqual(0.9);
+    expect(scores.oosF1).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('holds the same targets on the second, blind set', () => {
+    const blind = heldOutQuestions(content, BLIND_FILE);
+    const scores = score(
+      blind.map((row) => row.label),
+      blind.map((row) => classifyQuestion(model, row.text).topic),
     );
     expect(scores.top1).toBeGreaterThanOrEqual(0.9);
     expect(scores.oosF1).toBeGreaterThanOrEqual(0.8);
