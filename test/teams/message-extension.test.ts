@@ -61,6 +61,12 @@ describe('"Check a draft" from the compose box', () => {
     expect(h.connector.calls).toEqual([]);
   });
 
+  test('fetchTask from a group chat opens the same form', async () => {
+    const activity: Activity = { ...fixture('invoke_composeExtension_fetchTask_group_chat.json'), channelId: 'msteams', serviceUrl: h.connector.url, recipient: { id: '28:bot' } };
+    activity.value.commandId = 'checkDraft';
+    expect(await h.post(activity)).toEqual({ status: 200, body: dialog(draftFormCard()) });
+  });
+
   test('submitAction reviews the draft for the chosen network and shows the review in the dialog, privately', async () => {
     const draft = 'So hungover after last night 🍻 and my boss is a total idiot, cannot wait to quit this place #mondays';
     const response = await h.post(submitAction({ sc: 'draft-form', v: '', draft, socialPlatform: 'linkedin' }));
