@@ -36,7 +36,7 @@ export async function resolveChannel(input: string, message: InboundMessage, ref
       const name = link?.[2] || undefined;
       const ref: ChannelRef = { platform: 'slack', channelId: id };
       if (teamId) ref.teamId = teamId;
-      return { ref, label: name ? `#${name}` : `<#${id}>`, ...(name ? { name } : {}) };
+      return { ref, label: name ? `#${name}` : `channel ${id}`, ...(name ? { name } : {}) };
     }
     throw new SocialCheckError(
       'input_invalid',

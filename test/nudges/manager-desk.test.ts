@@ -74,7 +74,7 @@ describe('the manager desk', () => {
       const after = library[library.findIndex((tip) => tip.id === 'confidential-pause') + 1]!;
       expect((await app.core.handle(slackMessage(`nudge ${GENERAL}`))).text).toBe(`Sent the tip "${after.title}" to #general.`);
       // Another channel starts at the beginning.
-      expect((await app.core.handle(slackMessage('nudge <#C0OTHER999> next'))).text).toBe(`Sent the tip "${library[0]!.title}" to <#C0OTHER999>.`);
+      expect((await app.core.handle(slackMessage('nudge <#C0OTHER999> next'))).text).toBe(`Sent the tip "${library[0]!.title}" to channel C0OTHER999.`);
     });
 
     it("sends a manager's own words after checking them", async () => {
