@@ -4,7 +4,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const SCHEMA_DIR = new URL('../../../shared/data/slack_manifest_schema/', import.meta.url);
+const SCHEMA_DIR = new URL('fixtures/manifest-schema/', import.meta.url);
 const MANIFEST = new URL('../../manifest/slack.yaml', import.meta.url);
 
 function validator() {

@@ -47,7 +47,7 @@ describe('Socket Mode', () => {
   });
 
   it('answers a slash command in the envelope acknowledgement', async () => {
-    const form = new URLSearchParams(readFileSync(new URL('../../../shared/data/slack_payloads/bolt_python/slash_command.form.txt', import.meta.url), 'utf8'));
+    const form = new URLSearchParams(readFileSync(new URL('fixtures/payloads/slash_command.form.txt', import.meta.url), 'utf8'));
     const payload = { ...Object.fromEntries(form), command: '/social-check', text: 'help' };
     socket.sendJson({ envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true, payload });
     const ack = await socket.ackFor('env-1');
@@ -57,7 +57,7 @@ describe('Socket Mode', () => {
   });
 
   it('acknowledges a DM event and answers it through the Web API', async () => {
-    const body = JSON.parse(readFileSync(new URL('../../../shared/data/slack_payloads/bolt_python/events_message_im_assistant_thread.json', import.meta.url), 'utf8')) as {
+    const body = JSON.parse(readFileSync(new URL('fixtures/payloads/events_message_im_assistant_thread.json', import.meta.url), 'utf8')) as {
       event: Record<string, unknown>;
     };
     delete body.event.thread_ts;

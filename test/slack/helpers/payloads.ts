@@ -1,12 +1,12 @@
 /**
  * Fixture builders `createX(overrides)` for Slack's requests, starting from the
- * real payloads in shared/data/slack_payloads (bolt-python's test bodies) and
+ * real payloads in fixtures/payloads (bolt-python's test bodies, see PROVENANCE.md) and
  * changing only what a test needs.
  */
 import { readFileSync } from 'node:fs';
 import type { SlackRequest } from './signed-request.ts';
 
-const DIR = new URL('../../../../shared/data/slack_payloads/bolt_python/', import.meta.url);
+const DIR = new URL('../fixtures/payloads/', import.meta.url);
 
 function load<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(name, DIR), 'utf8')) as T;
