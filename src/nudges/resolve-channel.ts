@@ -26,7 +26,9 @@ export async function resolveChannel(input: string, message: InboundMessage, ref
     }
     const ref: ChannelRef = { platform: message.platform, channelId: message.conversation.id };
     if (teamId) ref.teamId = teamId;
-    return { ref, label: 'this conversation' };
+    // Teams: the stored reference knows the channel's name, for confirmations and "nudge list".
+    const name = message.platform === 'teams' ? (await refs?.getConversationRef('teams', ref.channelId))?.name : undefined;
+    return name ? { ref, label: 'this conversation', name } : { ref, label: 'this conversation' };
   }
 
   if (message.platform === 'slack') {
