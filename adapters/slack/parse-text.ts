@@ -59,7 +59,7 @@ function escapeForUnescape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Whether text is a manager command (the core routes `nudge …` and `stats` to the manager desk). */
+/** Whether text is a manager command: the core routes a first word `nudge` or `stats` to the manager desk. */
 export function isManagerCommand(text: string): boolean {
-  return /^\s*\/?(nudge|nudges|stats)\b/i.test(text);
+  return /^\s*\/?(nudge|stats)(\s|$)/i.test(text);
 }
