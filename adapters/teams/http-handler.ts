@@ -75,10 +75,20 @@ export interface MessagesHandlerOptions {
   logger: Logger;
   /** With an app id, a request without a bearer token is refused before botbuilder sees it. */
   requireAuthHeader: boolean;
+  /** With MicrosoftAppTenantId set, activities from another Microsoft 365 organization are refused (403). */
+  tenantId?: string;
+}
+
+/** The organization an activity comes from, when Teams says. */
+export function tenantOf(activity: Record<string, unknown>): string | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const conversation = activity.conversation as { tenantId?: unknown } | undefined;
+  const id = channelData?.tenant?.id ?? conversation?.tenantId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 export function createMessagesHandler(options: MessagesHandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const { adapter, logic, logger, requireAuthHeader } = options;
+  const { adapter, logic, logger, requireAuthHeader, tenantId } = options;
   return async (req, res) => {
     let activity: Record<string, unknown>;
     try {
@@ -95,6 +105,12 @@ export function createMessagesHandler(options: MessagesHandlerOptions): (req: In
     if (requireAuthHeader && (typeof authorization !== 'string' || !/^Bearer\s+\S+/i.test(authorization))) {
       logger.warn({ status: 401, activityType: activity.type }, 'teams request without a bearer token refused');
       sendJson(res, 401, { error: 'Missing bearer token.' });
+      return;
+    }
+    const activityTenant = tenantOf(activity);
+    if (tenantId && activityTenant && activityTenant.toLowerCase() !== tenantId.toLowerCase()) {
+      logger.warn({ status: 403, activityType: activity.type }, 'teams activity from another organization refused');
+      sendJson(res, 403, { error: 'This bot serves another organization.' });
       return;
     }
 

@@ -67,7 +67,13 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions & TeamsAda
       {
         method: 'POST',
         path: MESSAGES_PATH,
-        handler: createMessagesHandler({ adapter, logic: (context) => bot.run(context), logger, requireAuthHeader: settings.appId !== '' }),
+        handler: createMessagesHandler({
+          adapter,
+          logic: (context) => bot.run(context),
+          logger,
+          requireAuthHeader: settings.appId !== '',
+          ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+        }),
       },
     ],
     poster: createTeamsPoster({ adapter, appId: settings.appId, refs: options.refs, logger }),

@@ -79,7 +79,7 @@ describe('with MicrosoftAppId: every request is authenticated', () => {
     // The bot's own token for its replies to the Bot Connector.
     nock('https://login.microsoftonline.com')
       .persist()
-      .post(/\/botframework\.com\/oauth2\/v2\.0\/token/)
+      .post(/\/oauth2\/v2\.0\/token/)
       .reply(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'bot-outbound-token' });
     h = await startHarness({ config: { appId: APP_ID, appPassword: 'test-secret', appType: 'MultiTenant' } });
   });
@@ -132,6 +132,46 @@ describe('with MicrosoftAppId: every request is authenticated', () => {
     expect((await h.post(activity, { authorization: `Bearer ${token}` })).status).toBe(200);
     expect(h.connector.sent()).toHaveLength(1);
     expect(h.connector.sent()[0]!.headers.authorization).toBe('Bearer bot-outbound-token');
+  });
+});
+
+describe('single tenant: activities from another organization are refused', () => {
+  const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+  let h: Harness;
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    nock('https://login.botframework.com')
+      .persist()
+      .get('/v1/.well-known/openidconfiguration')
+      .reply(200, { issuer: 'https://api.botframework.com', jwks_uri: 'https://login.botframework.com/v1/.well-known/keys' })
+      .get('/v1/.well-known/keys')
+      .reply(200, jwks());
+    nock('https://login.microsoftonline.com')
+      .persist()
+      .post(/\/oauth2\/v2\.0\/token/)
+      .reply(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'bot-outbound-token' });
+    h = await startHarness({ config: { appId: APP_ID, appPassword: 'test-secret', appType: 'SingleTenant', tenantId: TENANT } });
+  });
+  afterAll(async () => {
+    await h.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  test('another tenant: 403, nothing sent', async () => {
+    const activity = personalMessage(h.connector.url, 'help', { channelData: { tenant: { id: '0d9b645f-597b-41f0-a2a3-ef103fbd91bb' } } });
+    const token = channelToken({ appId: APP_ID, serviceUrl: activity.serviceUrl });
+    expect(await h.post(activity, { authorization: `Bearer ${token}` })).toEqual({ status: 403, body: { error: 'This bot serves another organization.' } });
+    expect(h.connector.calls).toEqual([]);
+  });
+
+  test('our tenant: answered', async () => {
+    const activity = personalMessage(h.connector.url, 'help');
+    expect(activity.channelData.tenant.id).toBe(TENANT);
+    const token = channelToken({ appId: APP_ID, serviceUrl: activity.serviceUrl });
+    expect((await h.post(activity, { authorization: `Bearer ${token}` })).status).toBe(200);
+    expect(h.connector.sent()).toHaveLength(1);
   });
 });
 
