@@ -15,8 +15,8 @@ export interface Span {
   end: number;
 }
 
-const PHONE_CUE = /(?:call|text|phone|tel|cell|mobile|whatsapp|number|ring|reach me|contact|fax|sms|dial)\W{0,3}(?:me|us|at|on|is|no)?\W{0,3}$/;
-const SSN_CUE = /(?:ssn|social security|social security number|ss#)\W{0,12}$/;
+const PHONE_CUE = /(?:call|text|phone|tel|cell|mobile|whatsapp|number|ring|reach me|contact|fax|sms|dial)(?:\W{1,3}(?:me|us|at|on|is|no|number)){0,3}\W{0,3}$/;
+const SSN_CUE = /(?:ssn|social security(?: number)?|ss#)(?: is| was| no\.?| number)?\W{0,4}$/;
 
 const ALNUM = /[\p{L}\p{N}]/u;
 
@@ -219,12 +219,21 @@ const ADDRESS_PATTERNS = [
   /\b(?:my|our) (?:home |new )?address(?: is|:)[^\n.!?]{3,60}/g,
 ];
 
+/** Words that cannot be part of a street name: "in 2 years the street changed" is no address. */
+const NOT_A_STREET_NAME = new Set(['the', 'a', 'an', 'this', 'that', 'my', 'our', 'your', 'his', 'her', 'their', 'every', 'each', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'years', 'days', 'weeks', 'months', 'minutes', 'hours', 'times', 'people', 'way']);
+
 function detectAddresses(text: string): Span[] {
   const spans: Span[] = [];
-  for (const pattern of ADDRESS_PATTERNS) {
+  ADDRESS_PATTERNS.forEach((pattern, index) => {
     pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) spans.push({ start: match.index, end: match.index + match[0].length });
-  }
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (index === 0) {
+        const words = match[0].split(/[ ,]+/).slice(1, -1);
+        if (words.some((word) => NOT_A_STREET_NAME.has(word))) continue;
+      }
+      spans.push({ start: match.index, end: match.index + match[0].length });
+    }
+  });
   return spans;
 }
 
@@ -284,7 +293,7 @@ export function detect(name: DetectorName, text: string): Span[] {
     case 'street-address':
       return detectAddresses(text);
     case 'door-code':
-      return cueThenValue(text, DOOR_CUE, /[0-9][0-9#*]{2,9}\b/, 30);
+      return cueThenValue(text, DOOR_CUE, /[0-9][0-9#*]{2,9}(?![0-9a-z])/, 30);
     case 'id-number':
       return cueThenValue(text, ID_CUE, /\b(?=[a-z0-9-]{0,20}[0-9][a-z0-9-]{0,20}[0-9][a-z0-9-]{0,20}[0-9][a-z0-9-]{0,20}[0-9])[a-z0-9][a-z0-9-]{4,19}\b/, 30);
     case 'secret':

@@ -139,7 +139,7 @@ const invalid: InvalidCase[] = [
   {
     text: 'Gate code is 1984# if you get there first.',
     why: 'a gate code',
-    flags: [{ category: 'personal-data', ruleId: 'door-code', words: 'Gate code is 1984', message: '"Gate code is 1984" may give strangers a way into a building.' }],
+    flags: [{ category: 'personal-data', ruleId: 'door-code', words: 'Gate code is 1984#', message: '"Gate code is 1984#" may give strangers a way into a building.' }],
   },
   {
     text: 'Immigrants are parasites on our system.',
