@@ -18,12 +18,33 @@ export type Target =
 
 export type Fetch = typeof globalThis.fetch;
 
-/** Posts to a response_url. Slack answers 200 `ok`, or 404 `expired_url` / `used_url`. */
-export async function postToResponseUrl(fetchFn: Fetch, url: string, body: object): Promise<void> {
-  const response = await fetchFn(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) });
-  if (!response.ok) {
-    const detail = (await response.text().catch(() => '')).slice(0, 80);
-    throw new SocialCheckError('delivery_failed', `response_url answered ${response.status} ${detail}`.trim());
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Posts to a response_url. Slack answers 200 `ok`, or 404 `expired_url` /
+ * `used_url` (final). A 429 or 5xx or a network error is retried (twice, after
+ * Retry-After when given, else a short backoff), like the Web API client does.
+ */
+export async function postToResponseUrl(fetchFn: Fetch, url: string, body: object, retries = 2, backoffMs = 250): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    let status = 0;
+    let wait = backoffMs * 2 ** attempt;
+    try {
+      const response = await fetchFn(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) });
+      if (response.ok) return;
+      status = response.status;
+      const detail = (await response.text().catch(() => '')).slice(0, 80);
+      const retryAfter = Number(response.headers.get('retry-after'));
+      if (Number.isFinite(retryAfter) && retryAfter > 0) wait = Math.min(retryAfter * 1000, 30_000);
+      if ((status !== 429 && status < 500) || attempt >= retries) {
+        throw new SocialCheckError('delivery_failed', `response_url answered ${status} ${detail}`.trim());
+      }
+    } catch (error) {
+      if (error instanceof SocialCheckError || attempt >= retries) {
+        throw error instanceof SocialCheckError ? error : new SocialCheckError('delivery_failed', 'response_url could not be reached', { cause: error });
+      }
+    }
+    await sleep(wait);
   }
 }
 

@@ -11,6 +11,7 @@ import { renderReply } from './render.ts';
 import { handleSafely, sendReply, SORRY, type Runtime } from './runtime.ts';
 import { openReviewModal } from './modal.ts';
 import { within } from './within.ts';
+import { describeError } from './describe-error.ts';
 import { errorReply } from '../../src/core/replies.ts';
 
 export const COMMAND = '/social-check';
@@ -52,7 +53,7 @@ export function listenToCommands(app: App, runtime: Runtime): void {
     try {
       await ack({ response_type: 'ephemeral', text: first!.text, blocks: first!.blocks });
     } catch (error) {
-      runtime.logger.warn({ where: 'command', err: { name: (error as Error).name } }, 'Slack: acknowledging a command failed');
+      runtime.logger.warn({ where: 'command', err: describeError(error) }, 'Slack: acknowledging a command failed');
       await sendReply(runtime, target, errorReply(SORRY), 'command');
       return;
     }

@@ -8,7 +8,7 @@ import { SORRY } from '../../adapters/slack/runtime.ts';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { startHarness, type Harness } from './helpers/harness.ts';
 import { captureLogger } from './helpers/capture-logger.ts';
-import { createDirectMessage, createSlashCommand } from './helpers/payloads.ts';
+import { createDirectMessage, createMessageShortcut, createSlashCommand } from './helpers/payloads.ts';
 
 const DRAFT = 'Secret: Project Falcon layoffs are planned for March, do not share';
 
@@ -41,6 +41,14 @@ describe('Web API errors', () => {
     expect(calls.map((call) => call.method)).toEqual(['chat.postMessage', 'chat.postMessage', 'chat.postMessage']);
     const [message] = renderReply(await h.core.handle(dmInbound('help')));
     expect(calls[2]!.params).toMatchObject({ channel: 'D111', text: message!.text });
+  });
+
+  it('retries a response_url that answers 503, then delivers once', async () => {
+    h.fake.script('response_url', { status: 503, body: 'unavailable' });
+    await h.send(createMessageShortcut({ response_url: h.fake.responseUrl('r1') }, { text: 'Lovely hike this weekend' }));
+    const calls = await h.fake.settle(2, 400);
+    expect(calls.map((call) => call.method)).toEqual(['response_url', 'response_url']);
+    expect(calls[1]!.params).toEqual(calls[0]!.params);
   });
 
   it('a reply Slack refuses is replaced by an apology, never silence', async () => {
