@@ -61,7 +61,7 @@ const COMMANDS_HELP = [
   'nudge #channel Your own words: sent after I check them like any draft',
   'nudge schedule #channel weekly mon,wed 09:00 Europe/Paris next: a weekly nudge (also: daily, weekdays)',
   'nudge schedule #channel cron "0 9 * * 1" Europe/Paris next: a cron schedule',
-  'nudge list: schedules and their state; nudge cancel 3: stop schedule #3',
+  'nudge list: schedules and their state; nudge cancel 3: stop schedule #3; nudge resume 3: restart a paused one',
   'stats: anonymous counts of drafts checked in the last four weeks',
 ];
 
@@ -198,7 +198,7 @@ export function createManagerDesk(deps: ManagerDeskDeps): ManagerDesk {
       const where = entry.channelName ? `#${entry.channelName}` : entry.channel.channelId;
       const [last] = await deps.deliveries.recent({ scheduleId: entry.id }, 1);
       let state: string;
-      if (entry.status === 'channel_unavailable') state = 'PAUSED: I can no longer post in that channel (was I removed?). Add me back and schedule it again.';
+      if (entry.status === 'channel_unavailable') state = `PAUSED: I can no longer post in that channel (was I removed?). Add me back, then "nudge resume ${entry.id}".`;
       else {
         const next = nextOccurrence(entry.cron, entry.timeZone, now);
         state = next ? `next: ${formatInZone(next, entry.timeZone)}` : 'no further occurrence';
@@ -217,6 +217,21 @@ export function createManagerDesk(deps: ManagerDeskDeps): ManagerDesk {
     await deps.schedules.cancel(id, message.user.id, clock());
     logger.info({ scheduleId: id }, 'nudge schedule cancelled');
     return makeReply('manager', [{ type: 'paragraph', text: `Cancelled #${id} (${entry.ruleLabel}). Nothing more will go out for it.` }]);
+  }
+
+  async function resume(message: InboundMessage, id: number): Promise<Reply> {
+    const entry = await deps.schedules.get(id);
+    if (!entry || entry.channel.platform !== message.platform || entry.status === 'cancelled') {
+      return errorReply(`There is no schedule #${id}. "nudge list" shows the current ones.`);
+    }
+    if (entry.status === 'active') return makeReply('manager', [{ type: 'paragraph', text: `#${id} is running already.` }]);
+    const now = clock();
+    await deps.schedules.resume(id, now);
+    logger.info({ scheduleId: id }, 'nudge schedule resumed');
+    const next = nextOccurrence(entry.cron, entry.timeZone, now);
+    return makeReply('manager', [
+      { type: 'paragraph', text: `Resumed #${id} (${entry.ruleLabel}).${next ? ` Next one: ${formatInZone(next, entry.timeZone)}.` : ''} If I still cannot post there, it pauses again and I will tell you.` },
+    ]);
   }
 
   async function stats(): Promise<Reply> {
@@ -241,6 +256,8 @@ export function createManagerDesk(deps: ManagerDeskDeps): ManagerDesk {
             return await list(message);
           case 'cancel':
             return await cancel(message, command.id);
+          case 'resume':
+            return await resume(message, command.id);
           case 'send':
             return await send(message, command);
           case 'schedule-weekly':

@@ -5,7 +5,7 @@
  *   nudge <channel> [tip id | topic id | next | own text]
  *   nudge schedule <channel> weekly <days> <HH:MM> <time zone> [tip | topic | next | own text]
  *   nudge schedule <channel> cron "<expr>" <time zone> [tip | topic | next | own text]
- *   nudge list | nudge cancel <id> | nudge help | stats
+ *   nudge list | nudge cancel <id> | nudge resume <id> | nudge help | stats
  */
 
 export type NudgeContentSpec = { kind: 'next' } | { kind: 'word'; word: string } | { kind: 'text'; text: string };
@@ -15,6 +15,7 @@ export type ManagerCommand =
   | { type: 'list' }
   | { type: 'stats' }
   | { type: 'cancel'; id: number }
+  | { type: 'resume'; id: number }
   | { type: 'send'; channel: string; content: NudgeContentSpec }
   | { type: 'schedule-weekly'; channel: string; days: string; time: string; timeZone: string; content: NudgeContentSpec }
   | { type: 'schedule-cron'; channel: string; cron: string; timeZone: string; content: NudgeContentSpec }
@@ -78,12 +79,13 @@ export function parseManagerCommand(input: string): ManagerCommand {
   if (verb === 'list' || verb === 'ls' || verb === 'schedules') {
     return tokens.length === 2 ? { type: 'list' } : { type: 'invalid', problem: '"nudge list" takes nothing after it.' };
   }
-  if (verb === 'cancel' || verb === 'delete' || verb === 'stop') {
+  if (verb === 'cancel' || verb === 'delete' || verb === 'stop' || verb === 'resume') {
+    const action = verb === 'resume' ? 'resume' : 'cancel';
     const raw = tokens[2]?.value.replace(/^#/, '');
     if (raw === undefined || !/^\d{1,9}$/.test(raw) || tokens.length > 3) {
-      return { type: 'invalid', problem: 'Say which schedule to cancel by its number, e.g. "nudge cancel 3". "nudge list" shows the numbers.' };
+      return { type: 'invalid', problem: `Say which schedule to ${action} by its number, e.g. "nudge ${action} 3". "nudge list" shows the numbers.` };
     }
-    return { type: 'cancel', id: Number(raw) };
+    return { type: action, id: Number(raw) };
   }
   if (verb === 'schedule') {
     const channel = tokens[2]?.value;

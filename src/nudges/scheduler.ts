@@ -183,7 +183,7 @@ export class NudgeScheduler {
       if (changed) {
         await this.notify(
           schedule,
-          `Your scheduled nudge #${schedule.id} (${schedule.ruleLabel}) to ${schedule.channelName ? `#${schedule.channelName}` : 'its channel'} is paused: I can no longer post there, probably because I was removed from the channel. Add me back and schedule it again, or cancel it with "nudge cancel ${schedule.id}".`,
+          `Your scheduled nudge #${schedule.id} (${schedule.ruleLabel}) to ${schedule.channelName ? `#${schedule.channelName}` : 'its channel'} is paused: I can no longer post there, probably because I was removed from the channel. Add me back, then say "nudge resume ${schedule.id}"; or stop it with "nudge cancel ${schedule.id}".`,
         );
       }
     } else if (outcome.status === 'failed') {

@@ -125,6 +125,20 @@ export class ScheduleStore {
   }
 
   /**
+   * Turns a paused schedule back on. Occurrences before `at` are not sent: the
+   * schedule resumes with its next occurrence. False when there is nothing to resume.
+   */
+  async resume(id: number, at: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('nudge_schedules')
+      .set({ status: 'active', status_reason: null, starts_after: at.toISOString() })
+      .where('id', '=', id)
+      .where('status', 'in', ['channel_unavailable', 'failing'])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /**
    * Changes the status unless the schedule was cancelled meanwhile. Returns true
    * when this call made the change (so only one replica reports it).
    */

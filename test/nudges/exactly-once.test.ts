@@ -172,7 +172,16 @@ describe.each(ENGINES)('scheduled nudges on $engine', ({ make, skip }) => {
     const schedule = await a.storage.schedules.get(1);
     expect(schedule?.status).toBe('channel_unavailable');
     const list = await b.core.handle(slackMessage('nudge list'));
-    expect(list.text).toContain('#1 #general, every Mon, Wed, Fri at 09:00 (Europe/Paris): next tip in rotation. PAUSED: I can no longer post in that channel');
+    expect(list.text).toContain('#1 #general, every Mon, Wed, Fri at 09:00 (Europe/Paris): next tip in rotation. PAUSED: I can no longer post in that channel (was I removed?). Add me back, then "nudge resume 1".');
+
+    // Added back: resumed, it goes on from the next occurrence, without the missed ones.
+    a.slackPoster.restore(CHANNEL);
+    b.slackPoster.restore(CHANNEL);
+    const resumed = await a.core.handle(slackMessage('nudge resume 1'));
+    expect(resumed.text).toBe('Resumed #1 (every Mon, Wed, Fri at 09:00 (Europe/Paris)). Next one: Mon 30 Nov 2026 09:00 CET. If I still cannot post there, it pauses again and I will tell you.');
+    await run(clock, [a, b], 24 * 3); // Monday and Wednesday
+    expect(postsTo([a, b], CHANNEL)).toHaveLength(2);
+    expect((await a.storage.schedules.get(1))?.status).toBe('active');
   });
 
   it.skipIf(skip)('a replica without the platform leaves its nudges to one that has it', async () => {

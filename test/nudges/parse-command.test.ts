@@ -9,6 +9,7 @@ describe('parseManagerCommand', () => {
     ['nudge list', { type: 'list' }],
     ['nudge cancel 3', { type: 'cancel', id: 3 }],
     ['nudge cancel #12', { type: 'cancel', id: 12 }],
+    ['nudge resume 4', { type: 'resume', id: 4 }],
     // Slack links a channel the person picked from the list.
     ['nudge <#C0123ABCD|general> next', { type: 'send', channel: '<#C0123ABCD|general>', content: { kind: 'next' } }],
     ['nudge <#C0123ABCD>', { type: 'send', channel: '<#C0123ABCD>', content: { kind: 'next' } }],

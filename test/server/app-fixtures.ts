@@ -47,6 +47,11 @@ export class RecordingPoster implements ChannelPoster {
     this.gone.add(channelId);
   }
 
+  /** The bot was added back. */
+  restore(channelId: string): void {
+    this.gone.delete(channelId);
+  }
+
   async post(channel: ChannelRef, reply: Reply): Promise<{ messageId?: string }> {
     this.attempts.push({ channel, reply, seq: ++sequence });
     if (this.gone.has(channel.channelId)) throw new SocialCheckError('channel_unavailable', 'not_in_channel');
