@@ -30,7 +30,8 @@ export function resolveTeamsSettings(config: TeamsAdapterConfig): TeamsSettings 
   const appPassword = clean(config.appPassword);
   const tenantId = clean(config.tenantId);
   const rawType = clean(config.appType);
-  const appType = rawType === '' ? (tenantId ? 'SingleTenant' : 'MultiTenant') : APP_TYPES[rawType.toLowerCase()];
+  // botbuilder's default; a tenant id alone does not change how the bot signs in (it restricts who may talk to it).
+  const appType = rawType === '' ? 'MultiTenant' : APP_TYPES[rawType.toLowerCase()];
   if (!appType) {
     throw new SocialCheckError('config_invalid', `MicrosoftAppType "${rawType}" is not one of MultiTenant, SingleTenant, UserAssignedMSI.`);
   }

@@ -187,7 +187,7 @@ describe('configuration', () => {
   });
 
   test('a single-tenant bot with its tenant starts', async () => {
-    const adapter = await createTeamsAdapter({ ...base, config: { appId: APP_ID, appPassword: 'x', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' } });
+    const adapter = await createTeamsAdapter({ ...base, config: { appId: APP_ID, appPassword: 'x', appType: 'singletenant', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' } });
     expect(adapter.describe()).toBe(`Teams over HTTP at POST /api/messages (app ${APP_ID}, SingleTenant)`);
   });
 });
