@@ -2,9 +2,11 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ChannelPoster } from '../../src/core/ports.ts';
 import type { PlatformAdapter } from '../../src/server/adapter-contract.ts';
+import { openStorage } from '../../src/storage/storage.ts';
 import { tempSqlite, type TestDatabase } from '../storage/databases.ts';
-import { fakeAdapter, RecordingPoster, startTestApp, type TestApp } from './app-fixtures.ts';
+import { fakeAdapter, RecordingPoster, slackMessage, startTestApp, TestClock, type TestApp } from './app-fixtures.ts';
 
 describe('the HTTP server', () => {
   let db: TestDatabase;
@@ -91,6 +93,47 @@ describe('the HTTP server', () => {
     await closing;
     expect(closed).toBe(true);
     app = undefined;
+  });
+});
+
+describe('shutdown during a scheduled delivery', () => {
+  it('lets the delivery finish and records it before closing the database', async () => {
+    const db = tempSqlite();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let posting: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      posting = resolve;
+    });
+    const slow: ChannelPoster = {
+      platform: 'slack',
+      async post() {
+        posting();
+        await gate;
+        return { messageId: 'slow-1' };
+      },
+    };
+    const clock = new TestClock(new Date('2026-11-24T08:59:00Z'));
+    const app = await startTestApp(db, { clock: clock.now, adapters: { slack: async () => fakeAdapter('slack', slow) } });
+    await app.core.handle(slackMessage('nudge schedule <#C0GENERAL1|general> daily 09:00 UTC next'));
+    const tick = app.scheduler.tick(clock.advance(2 * 60_000));
+    await started;
+    let closed = false;
+    const closing = app.close().then(() => {
+      closed = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(false);
+    release();
+    await tick;
+    await closing;
+    const storage = await openStorage(db.options);
+    const [row] = await storage.deliveries.recent({ scheduleId: 1 });
+    expect(row).toMatchObject({ status: 'sent', messageId: 'slow-1' });
+    await storage.close();
+    await db.cleanup();
   });
 });
 
