@@ -100,16 +100,18 @@ export function createMessagesHandler(options: MessagesHandlerOptions): (req: In
       sendJson(res, status, { error: error instanceof HttpError ? error.message : 'Bad request.' });
       return;
     }
-    logger.debug({ activityType: activity.type, ...(typeof activity.name === 'string' ? { invokeName: activity.name } : {}) }, 'teams activity');
+    // Names only, cut short: they come from the request.
+    const activityType = String(activity.type).slice(0, 40);
+    logger.debug({ activityType, ...(typeof activity.name === 'string' ? { invokeName: activity.name.slice(0, 60) } : {}) }, 'teams activity');
     const authorization = req.headers.authorization;
     if (requireAuthHeader && (typeof authorization !== 'string' || !/^Bearer\s+\S+/i.test(authorization))) {
-      logger.warn({ status: 401, activityType: activity.type }, 'teams request without a bearer token refused');
+      logger.warn({ status: 401, activityType }, 'teams request without a bearer token refused');
       sendJson(res, 401, { error: 'Missing bearer token.' });
       return;
     }
     const activityTenant = tenantOf(activity);
     if (tenantId && activityTenant && activityTenant.toLowerCase() !== tenantId.toLowerCase()) {
-      logger.warn({ status: 403, activityType: activity.type }, 'teams activity from another organization refused');
+      logger.warn({ status: 403, activityType }, 'teams activity from another organization refused');
       sendJson(res, 403, { error: 'This bot serves another organization.' });
       return;
     }
@@ -139,10 +141,10 @@ export function createMessagesHandler(options: MessagesHandlerOptions): (req: In
     try {
       await adapter.process(shimRequest, shimResponse, logic);
     } catch (error) {
-      logger.error({ err: errorSummary(error), activityType: activity.type }, 'teams request failed');
+      logger.error({ err: errorSummary(error), activityType }, 'teams request failed');
       status = 500;
     }
-    if (status === 401) logger.warn({ status, activityType: activity.type }, 'teams request with an invalid token refused');
+    if (status === 401) logger.warn({ status, activityType }, 'teams request with an invalid token refused');
     if (status >= 500) {
       // botbuilder's body here is an error message: never pass it on.
       sendJson(res, status, { error: 'The bot could not process this activity.' });
