@@ -216,7 +216,8 @@ export function findRisks(engine: Engine, norm: NormalizedText, tokenized: Token
       const exact = entry.exactCase.get(hit.phrase.id);
       if (exact !== undefined || entry.capitalized.has(hit.phrase.id)) {
         const written = original.slice(norm.starts[start], norm.ends[end - 1]);
-        if (exact !== undefined && written.replace(/\s+/g, ' ') !== exact) continue;
+        // Case-sensitive terms: a lower-case term ("af", "lmao") matches only lower-case writing; otherwise the exact spelling.
+        if (exact !== undefined && (exact === exact.toLowerCase() ? written !== written.toLowerCase() : written.replace(/\s+/g, ' ') !== exact)) continue;
         if (entry.capitalized.has(hit.phrase.id) && !/^\p{Lu}/u.test(written)) continue;
       }
       const span = inContext(context, engine, entry, hit.first, hit.last);
