@@ -34,6 +34,8 @@ export interface SchedulerOptions {
   retry?: RetryPolicy;
   /** Identifies this replica in the delivery log. */
   instanceId?: string;
+  /** Channels served at once in a tick (default 4). */
+  concurrency?: number;
   /** Tells a manager about a schedule that stopped or an occurrence that failed; default: a message to the schedule's report-to conversation. */
   notifyManager?: (schedule: NudgeSchedule, reply: Reply) => Promise<void>;
 }
@@ -48,6 +50,20 @@ export interface TickSummary {
 
 export const DEFAULT_POLL_MS = 30_000;
 export const DEFAULT_CATCH_UP_MS = 60 * 60_000;
+/** Channels served at once in a tick. */
+export const DEFAULT_CONCURRENCY = 4;
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function forEachLimit<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
 
 export class NudgeScheduler {
   readonly instanceId: string;
@@ -101,38 +117,31 @@ export class NudgeScheduler {
 
   private async pass(now: Date): Promise<TickSummary> {
     const summary: TickSummary = { claimed: 0, retried: 0, sent: 0, failed: 0, unavailable: 0 };
-    const catchUp = this.options.catchUpMs ?? DEFAULT_CATCH_UP_MS;
     const runnable = await this.options.schedules.listRunnable();
-    // Each replica starts at a different place in the list, so replicas share the
-    // work instead of racing for the same claims.
-    const offset = runnable.length > 0 ? Math.floor(Math.random() * runnable.length) : 0;
-    for (const schedule of [...runnable.slice(offset), ...runnable.slice(0, offset)]) {
+    // Work is grouped by channel (one channel's schedules run in order, so its tip
+    // rotation stays in order) and channels are served a few at a time, since a
+    // post mostly waits on the platform. Each replica starts at a different place
+    // in the list, so replicas share the work instead of racing for the same claims.
+    const byChannel = new Map<string, NudgeSchedule[]>();
+    for (const schedule of runnable) {
       // A replica without this platform leaves the occurrence to one that has it.
       if (!this.options.posters.has(schedule.channel.platform)) continue;
-      const from = new Date(Math.max(schedule.startsAfter.getTime(), now.getTime() - catchUp));
-      let occurrences: Date[];
-      try {
-        occurrences = occurrencesBetween(schedule.cron, schedule.timeZone, from, now);
-      } catch (error) {
-        this.logger.error({ scheduleId: schedule.id, error: (error as Error).message }, 'schedule rule cannot be evaluated');
-        continue;
-      }
-      for (const at of occurrences) {
-        const key = `schedule:${schedule.id}@${at.toISOString()}`;
-        if (await this.options.deliveries.exists(key)) continue;
-        const built = await this.build(schedule);
-        if (!built) continue;
-        const delivery = await this.options.deliveries.claim(
-          { occurrenceKey: key, scheduleId: schedule.id, occurrenceAt: at, channel: schedule.channel, requestedBy: schedule.createdBy, nudgeId: built.nudgeId },
-          this.instanceId,
-          now,
-          this.dispatcher.leaseUntil(now),
-        );
-        if (!delivery) continue; // another replica won it
-        summary.claimed++;
-        this.count(summary, await this.deliver(schedule, delivery, built.reply, now));
-      }
+      const key = `${schedule.channel.platform}:${schedule.channel.channelId}`;
+      byChannel.set(key, [...(byChannel.get(key) ?? []), schedule]);
     }
+    const groups = [...byChannel.values()];
+    const offset = groups.length > 0 ? Math.floor(Math.random() * groups.length) : 0;
+    const ordered = [...groups.slice(offset), ...groups.slice(0, offset)];
+    await forEachLimit(ordered, this.options.concurrency ?? DEFAULT_CONCURRENCY, async (schedules) => {
+      for (const schedule of schedules) {
+        try {
+          await this.runSchedule(schedule, now, summary);
+        } catch (error) {
+          // One schedule's trouble (a database hiccup) must not stop the others.
+          this.logger.error({ scheduleId: schedule.id, error: (error as Error).message }, 'scheduled nudge could not be processed');
+        }
+      }
+    });
     for (const due of await this.options.deliveries.listDue(now)) {
       if (!this.options.posters.has(due.channel.platform)) continue;
       if (!(await this.options.deliveries.reclaim(due, this.instanceId, now, this.dispatcher.leaseUntil(now)))) continue;
@@ -147,6 +156,33 @@ export class NudgeScheduler {
       this.count(summary, await this.deliver(schedule, delivery, reply, now));
     }
     return summary;
+  }
+
+  private async runSchedule(schedule: NudgeSchedule, now: Date, summary: TickSummary): Promise<void> {
+    const catchUp = this.options.catchUpMs ?? DEFAULT_CATCH_UP_MS;
+    const from = new Date(Math.max(schedule.startsAfter.getTime(), now.getTime() - catchUp));
+    let occurrences: Date[];
+    try {
+      occurrences = occurrencesBetween(schedule.cron, schedule.timeZone, from, now);
+    } catch (error) {
+      this.logger.error({ scheduleId: schedule.id, error: (error as Error).message }, 'schedule rule cannot be evaluated');
+      return;
+    }
+    for (const at of occurrences) {
+      const key = `schedule:${schedule.id}@${at.toISOString()}`;
+      if (await this.options.deliveries.exists(key)) continue;
+      const built = await this.build(schedule);
+      if (!built) continue;
+      const delivery = await this.options.deliveries.claim(
+        { occurrenceKey: key, scheduleId: schedule.id, occurrenceAt: at, channel: schedule.channel, requestedBy: schedule.createdBy, nudgeId: built.nudgeId },
+        this.instanceId,
+        now,
+        this.dispatcher.leaseUntil(now),
+      );
+      if (!delivery) continue; // another replica won it
+      summary.claimed++;
+      this.count(summary, await this.deliver(schedule, delivery, built.reply, now));
+    }
   }
 
   private count(summary: TickSummary, outcome: Outcome): void {
