@@ -5,10 +5,11 @@
  * means no `<!channel>`, `<!here>`, `<@U…>` or `<url|label>` ever comes out of
  * the bot as markup (https://docs.slack.dev/messaging/formatting-message-text#escaping).
  */
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const CONTROL = /[&<>]/;
 
 export function escapeSlack(text: string): string {
-  return text.replace(/[&<>]/g, (char) => ENTITIES[char]!);
+  if (!CONTROL.test(text)) return text;
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 const UNESCAPE: Record<string, string> = { amp: '&', lt: '<', gt: '>' };
@@ -21,9 +22,17 @@ export function unescapeSlack(text: string): string {
 /** Length of `text` once escaped. */
 export function escapedLength(text: string): number {
   let length = text.length;
-  for (const char of text) if (char === '&') length += 4;
-  else if (char === '<' || char === '>') length += 3;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 38) length += 4; // &amp;
+    else if (code === 60 || code === 62) length += 3; // &lt; &gt;
+  }
   return length;
+}
+
+/** Whether `text` escaped fits in `max` (an escaped character is at most 5 long: `&amp;`). */
+function fitsEscaped(text: string, max: number): boolean {
+  return text.length * 5 <= max || escapedLength(text) <= max;
 }
 
 /**
@@ -44,7 +53,7 @@ function fittingPrefixLength(text: string, max: number): number {
 
 /** Escapes `text` and trims it with an ellipsis so that it fits in `max` characters. */
 export function fitEscaped(text: string, max: number): string {
-  if (escapedLength(text) <= max) return escapeSlack(text);
+  if (fitsEscaped(text, max)) return escapeSlack(text);
   const cut = fittingPrefixLength(text, max - 1);
   return `${escapeSlack(text.slice(0, cut).trimEnd())}…`;
 }
@@ -59,7 +68,7 @@ const BREAKS = ['\n\n', '\n', '. ', '; ', ', ', ' '];
 export function splitEscaped(text: string, max: number): string[] {
   const pieces: string[] = [];
   let rest = text;
-  while (escapedLength(rest) > max) {
+  while (!fitsEscaped(rest, max)) {
     const limit = fittingPrefixLength(rest, max);
     let cut = limit;
     for (const separator of BREAKS) {
