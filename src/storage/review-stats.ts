@@ -41,15 +41,12 @@ export class ReviewStatsRepository {
       { dimension: 'audience', value: stat.audience },
       ...[...new Set(stat.categories)].map((category) => ({ dimension: 'category', value: category })),
     ];
-    await this.db.transaction().execute(async (trx) => {
-      for (const row of rows) {
-        await trx
-          .insertInto('review_stats')
-          .values({ week, platform: stat.platform, dimension: row.dimension, value: row.value, count: 1 })
-          .onConflict((oc) => oc.columns(['week', 'platform', 'dimension', 'value']).doUpdateSet({ count: sql`review_stats.count + 1` }))
-          .execute();
-      }
-    });
+    // One statement: atomic on both engines, and no transaction held across awaits.
+    await this.db
+      .insertInto('review_stats')
+      .values(rows.map((row) => ({ week, platform: stat.platform, dimension: row.dimension, value: row.value, count: 1 })))
+      .onConflict((oc) => oc.columns(['week', 'platform', 'dimension', 'value']).doUpdateSet({ count: sql`review_stats.count + 1` }))
+      .execute();
   }
 
   /** Weeks from `since` (inclusive, any day of the week) on, newest first, all platforms summed. */
