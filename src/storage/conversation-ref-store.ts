@@ -33,10 +33,11 @@ export class SqlConversationRefStore implements ConversationRefStore {
     await this.db
       .insertInto('conversation_refs')
       .values({ platform: record.platform, conversation_id: record.conversationId, ...values })
-      .onConflict((oc) =>
+      .onConflict((oc) => {
         // Keep a known name when an update (e.g. a message event) does not carry one.
-        oc.columns(['platform', 'conversation_id']).doUpdateSet(record.name === undefined ? { ...values, name: (eb) => eb.ref('conversation_refs.name') } : values),
-      )
+        const { name: _name, ...withoutName } = values;
+        return oc.columns(['platform', 'conversation_id']).doUpdateSet(record.name === undefined ? withoutName : values);
+      })
       .execute();
   }
 
