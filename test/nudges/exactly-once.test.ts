@@ -198,4 +198,28 @@ describe.each(ENGINES)('scheduled nudges on $engine', ({ make, skip }) => {
     const [row] = await both.storage.deliveries.recent({ scheduleId: 1 });
     expect(row).toMatchObject({ status: 'sent', attempts: 1, claimedBy: 'both' });
   });
+
+  it.skipIf(skip)('takes over an occurrence whose replica died mid-delivery, once its lease ran out', async () => {
+    db = make();
+    const clock = new TestClock(new Date('2026-11-23T07:59:00Z'));
+    const a = await replica(clock, 'replica-a');
+    await a.core.handle(slackMessage(`nudge schedule <#${CHANNEL}|general> daily 09:00 Europe/Paris next`));
+    // A replica claimed 08:00Z and crashed before posting: its claim holds a 5-minute lease.
+    const occurrence = new Date('2026-11-23T08:00:00Z');
+    const claimed = await a.storage.deliveries.claim(
+      { occurrenceKey: `schedule:1@${occurrence.toISOString()}`, scheduleId: 1, occurrenceAt: occurrence, channel: { platform: 'slack', channelId: CHANNEL }, requestedBy: 'UMANAGER', nudgeId: a.core.content.nudges[0]!.id },
+      'crashed-replica',
+      occurrence,
+      new Date(occurrence.getTime() + 5 * MINUTE),
+    );
+    expect(claimed).toBeDefined();
+    const b = await replica(clock, 'replica-b');
+    await run(clock, [a, b], 4 * MINUTE / HOUR, MINUTE); // until 08:03: the lease still holds
+    expect(postsTo([a, b], CHANNEL)).toHaveLength(0);
+    await run(clock, [a, b], 5 * MINUTE / HOUR, MINUTE); // until 08:08
+    expect(postsTo([a, b], CHANNEL)).toHaveLength(1);
+    const [row] = await a.storage.deliveries.recent({ scheduleId: 1 });
+    expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(['replica-a', 'replica-b']).toContain(row!.claimedBy);
+  });
 });
