@@ -26,11 +26,13 @@ describe('draft review quality', () => {
     expect(report.benignFlagRate).toBeLessThanOrEqual(0.05);
   });
 
-  it('holds on the held-out part (never tuned on)', () => {
+  it('holds on the held-out part (never tuned on) at the level measured, which is BELOW the targets', () => {
     const report = evaluate(loadDrafts('heldout'), rules(), loadEvalPolicy());
-    // Floors set from the figures measured once at the end (see the closing report), so a regression shows.
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.8);
-    expect(report.audienceAccuracy).toBeGreaterThanOrEqual(0.85);
+    // Measured once at the end, without tuning: macro-F1 0.748, audience right 78.4%, benign flagged 2.2%
+    // (h001-h084, written before the rules: 0.861; h085-h134, written later and scored blind: 0.470).
+    // The macro-F1 and audience targets (0.9, 85%) are NOT met on unseen drafts; these floors only catch regressions.
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.72);
+    expect(report.audienceAccuracy).toBeGreaterThanOrEqual(0.75);
     expect(report.benignFlagRate).toBeLessThanOrEqual(0.05);
   });
 });
