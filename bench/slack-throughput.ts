@@ -15,7 +15,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
@@ -193,6 +193,7 @@ async function main(): Promise<void> {
   const { urls, stop } = await startTargets();
   const requests = signedRequests();
   console.log(`social-check Slack throughput: ${drafts.length} real drafts as /social-check review, ${SECONDS} s per target after a 2 s warm-up, Node ${process.version}`);
+  console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((load) => load.toFixed(2)).join(' ')} at start`);
   console.log(`sample: server ${await check(urls.server, requests[0]!)}; bare Bolt ${await check(urls.bare, requests[0]!)}`);
   const targets: Array<[string, string]> = [
     ['bare Bolt app (ack only)', urls.bare],
