@@ -136,6 +136,7 @@ export function renderRulesDoc(book: RuleBook): string {
   out.push('- `node --import tsx bench/eval-review.ts [--errors]`: per-category precision, recall and F1, macro-F1, audience accuracy and benign false-flag rate on the labelled drafts in `test/fixtures/drafts/` (dev part and held-out part).');
   out.push('- `node --import tsx bench/eval-offensive-tweets.ts`: social-check against alex on the labelled tweets of Davidson et al. (2017).');
   out.push('- `node --import tsx bench/review-vs-alex.ts`: drafts per second, social-check (all categories) against alex, on the same drafts.');
+  out.push('- `node --import tsx bench/eval-personal-data.ts`: recall of the personal-data detectors on Presidio\'s synthetic PII sentences.');
   out.push('');
   out.push('## Organization profile');
   out.push('');

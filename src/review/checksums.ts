@@ -27,7 +27,8 @@ export function cardPrefixValid(digits: string): boolean {
   if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) return length === 16;
   if (two === 34 || two === 37) return length === 15;
   if (four === 6011 || two === 65 || (three >= 644 && three <= 649)) return length >= 16 && length <= 19;
-  if (four >= 3528 && four <= 3589) return length >= 16 && length <= 19;
+  if (two === 35) return length >= 16 && length <= 19; // JCB
+  if (four === 2131 || four === 1800) return length === 15; // JCB, 15 digits
   if (two === 36 || two === 38 || two === 39 || (three >= 300 && three <= 305)) return length >= 14 && length <= 19;
   if (two === 62) return length >= 16 && length <= 19;
   if (two === 50 || (two >= 56 && two <= 69)) return length >= 12 && length <= 19;
