@@ -274,7 +274,7 @@ function detectSecrets(text: string): Span[] {
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) spans.push({ start: match.index, end: match.index + match[0].length });
   }
   // "password: hunter2!": the value must look like a password (a digit or a symbol), not "password is too weak".
-  spans.push(...cueThenValue(text, PASSWORD_CUE, /^ ?(?=[^\s]{0,40}[0-9!#$%&*@])[^\s]{4,40}/, 42));
+  spans.push(...cueThenValue(text, PASSWORD_CUE, /^ ?(?:still |now |just )?(?=[^\s]{0,40}[0-9!#$%&*@])[^\s]{4,40}/, 48));
   return spans;
 }
 
