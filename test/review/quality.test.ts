@@ -28,10 +28,10 @@ describe('draft review quality', () => {
 
   it('holds on the held-out part (never tuned on) at the level measured, which is BELOW the targets', () => {
     const report = evaluate(loadDrafts('heldout'), rules(), loadEvalPolicy());
-    // Measured once at the end, without tuning: macro-F1 0.748, audience right 78.4%, benign flagged 2.2%
-    // (h001-h084, written before the rules: 0.861; h085-h134, written later and scored blind: 0.470).
+    // Measured at the end, without tuning on it (160 drafts): macro-F1 0.736, audience right 77.5%, benign flagged 1.9%
+    // (h001-h084, written before the rules by their author: 0.861; h085-h160, written later and never scored before: 0.575).
     // The macro-F1 and audience targets (0.9, 85%) are NOT met on unseen drafts; these floors only catch regressions.
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.72);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.7);
     expect(report.audienceAccuracy).toBeGreaterThanOrEqual(0.75);
     expect(report.benignFlagRate).toBeLessThanOrEqual(0.05);
   });
