@@ -79,15 +79,16 @@ describe("Teams' 5-second limit on invokes", () => {
         return testCore().content;
       },
       async handle(message) {
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
         return testCore().handle(message);
       },
     };
     h = await startHarness({ core: slowCore, invokeDeadlineMs: 100 });
     const started = Date.now();
     const response = await h.post(submitDraft(h.connector.url, 'Lovely day at the beach'));
-    // Safety bound asked for by the issue: well inside Teams' 5 s, here with a 100 ms deadline.
-    expect(Date.now() - started).toBeLessThan(900);
+    // Safety bound asked for by the issue: well inside Teams' 5 s, here with a 100 ms deadline
+    // (the bound is loose so that a loaded machine does not fail it; the core alone takes 3 s).
+    expect(Date.now() - started).toBeLessThan(2_500);
     expect(response).toEqual({ status: 200, body: dialog(dialogCard(TOO_SLOW)) });
     expect(h.logger.entries.some((entry) => entry.message === 'teams invoke answer took too long')).toBe(true);
   });

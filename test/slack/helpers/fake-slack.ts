@@ -96,7 +96,7 @@ export class FakeSlack {
   }
 
   /** Resolves when `predicate` holds over the calls so far; fails after `timeoutMs`. */
-  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 5000): Promise<RecordedCall[]> {
+  async waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs = 15_000): Promise<RecordedCall[]> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.visible)) {
       const left = deadline - Date.now();

@@ -105,7 +105,7 @@ export class FakeSocketMode {
   }
 
   /** Waits for the app's acknowledgement of an envelope. */
-  async ackFor(envelopeId: string, timeoutMs = 5000): Promise<unknown> {
+  async ackFor(envelopeId: string, timeoutMs = 15_000): Promise<unknown> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.received.find((message) => (message as { envelope_id?: string }).envelope_id === envelopeId);
