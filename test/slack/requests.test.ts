@@ -52,6 +52,17 @@ describe('request verification', () => {
     expect(logged).not.toContain('not-json');
   });
 
+  it('logs no word of a malformed body, even one that holds quotes of its own', async () => {
+    // JSON.parse quotes the start of the body; quotes inside it must not let words through.
+    const form = await h.send({ body: `payload=${encodeURIComponent('{"my secret draft": "about my boss')}`, contentType: 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(400);
+    const json = await h.send({ body: 'x"hidden words here', contentType: 'application/json' });
+    expect(json.status).toBe(400);
+    const logged = JSON.stringify(h.logs);
+    for (const word of ['secret', 'draft', 'boss', 'hidden', 'words']) expect(logged).not.toContain(word);
+    expect(logged).toContain('Malformed request body');
+  });
+
   it('keeps serving after bad requests', async () => {
     const response = await h.send(createSlashCommand({ text: 'help' }));
     expect(response.status).toBe(200);
