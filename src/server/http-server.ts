@@ -15,6 +15,13 @@ export interface HttpServer {
   inFlight(): number;
 }
 
+/** What may be logged about an error: its name and code, never its message. */
+export function errorKind(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as Error & { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.name} (${code})` : error.name;
+}
+
 export function createHttpServer(router: Router, logger: Logger): HttpServer {
   let active = 0;
   let closing = false;
@@ -47,7 +54,8 @@ export function createHttpServer(router: Router, logger: Logger): HttpServer {
     try {
       await match.handler(req, res);
     } catch (error) {
-      log.error({ path, error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' }, 'handler failed');
+      // The kind and code only: an error's message can quote the request it failed on.
+      log.error({ path, error: errorKind(error) }, 'handler failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
       else res.end();
     }
