@@ -19,7 +19,14 @@ function parseList<T extends string>(json: string, allowed?: readonly T[]): T[] 
   }
 }
 
+/** How long a person's preferences are served from memory (every review reads them). */
+export const PREFS_CACHE_MS = 15_000;
+const PREFS_CACHE_SIZE = 5_000;
+
 export class SqlPrefsStore implements PrefsStore {
+  /** Reads are cached briefly; this process's writes invalidate at once, another replica's within PREFS_CACHE_MS. */
+  private readonly cache = new Map<string, { prefs: UserPrefs; until: number }>();
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly stats = new ReviewStatsRepository(db),
@@ -28,6 +35,21 @@ export class SqlPrefsStore implements PrefsStore {
   ) {}
 
   async getPrefs(user: UserKey): Promise<UserPrefs> {
+    const key = `${user.platform}\u0000${user.userId}`;
+    const now = this.clock().getTime();
+    const cached = this.cache.get(key);
+    if (cached && cached.until > now) return { ...cached.prefs, platforms: [...cached.prefs.platforms], ignoredTerms: [...cached.prefs.ignoredTerms] };
+    const prefs = await this.readPrefs(user);
+    if (this.cache.size >= PREFS_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, { prefs, until: now + PREFS_CACHE_MS });
+    return { ...prefs, platforms: [...prefs.platforms], ignoredTerms: [...prefs.ignoredTerms] };
+  }
+
+  private invalidate(user: UserKey): void {
+    this.cache.delete(`${user.platform}\u0000${user.userId}`);
+  }
+
+  private async readPrefs(user: UserKey): Promise<UserPrefs> {
     const row = await this.db
       .selectFrom('user_prefs')
       .selectAll()
@@ -44,12 +66,14 @@ export class SqlPrefsStore implements PrefsStore {
   }
 
   private async upsert(user: UserKey, change: Partial<{ strategy: string; platforms: string; ignored_terms: string }>): Promise<void> {
+    this.invalidate(user);
     const now = this.clock().toISOString();
     await this.db
       .insertInto('user_prefs')
       .values({ platform: user.platform, user_id: user.userId, strategy: null, platforms: '[]', ignored_terms: '[]', ...change, updated_at: now })
       .onConflict((oc) => oc.columns(['platform', 'user_id']).doUpdateSet({ ...change, updated_at: now }))
       .execute();
+    this.invalidate(user); // a read that raced the write may have cached the old row
   }
 
   async setStrategy(user: UserKey, strategy: StrategyId): Promise<void> {
@@ -63,6 +87,7 @@ export class SqlPrefsStore implements PrefsStore {
   async addIgnoredTerm(user: UserKey, term: string): Promise<void> {
     const clean = term.trim().toLowerCase().slice(0, 200);
     if (clean === '') return;
+    this.invalidate(user);
     await this.db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom('user_prefs')
@@ -80,6 +105,7 @@ export class SqlPrefsStore implements PrefsStore {
         .onConflict((oc) => oc.columns(['platform', 'user_id']).doUpdateSet({ ignored_terms: ignored, updated_at: now }))
         .execute();
     });
+    this.invalidate(user); // a read that raced the write may have cached the old row
   }
 
   async recordReview(stat: ReviewStat): Promise<void> {

@@ -32,6 +32,12 @@ export async function openStorage(options: DatabaseOptions & { clock?: () => Dat
     deliveries: new DeliveryLog(db),
     stats,
     falsePositives,
-    close: () => database.close(),
+    close: async () => {
+      try {
+        await stats.close();
+      } finally {
+        await database.close();
+      }
+    },
   };
 }

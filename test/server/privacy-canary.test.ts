@@ -57,6 +57,7 @@ describe('privacy canary through the running app', () => {
     // The bot answered each one (through the fake Bot Connector).
     expect(connector.sent().length).toBeGreaterThanOrEqual(drafts.length);
     // Reviews were counted (anonymously), so the storage path really ran.
+    await app.storage.stats.flush();
     const counted = await app.storage.database.db.selectFrom('review_stats').selectAll().execute();
     expect(counted.length).toBeGreaterThan(0);
 

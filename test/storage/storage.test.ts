@@ -63,6 +63,29 @@ describe.each(ENGINES)('storage on $engine', ({ make, skip }) => {
     ]);
   });
 
+  it('adds buffered counts to what is already stored, and writes them at close', async () => {
+    const at = new Date('2026-11-24T10:00:00Z');
+    await storage.prefs.recordReview({ platform: 'slack', categories: ['nightlife'], verdict: 'caution', audience: 'personal', at });
+    await storage.stats.flush();
+    await storage.prefs.recordReview({ platform: 'slack', categories: ['nightlife'], verdict: 'caution', audience: 'personal', at });
+    await storage.close();
+    storage = await openStorage(target.options);
+    const [week] = await storage.stats.weeks(at);
+    expect(week).toEqual({ week: '2026-11-23', reviews: 2, verdicts: { caution: 2 }, audiences: { personal: 2 }, categories: { nightlife: 2 } });
+  });
+
+  it('serves a person\'s preferences from a short cache that its own writes refresh', async () => {
+    const user = { platform: 'slack' as const, userId: 'U7' };
+    await storage.prefs.getPrefs(user); // cached: nothing set yet
+    await storage.prefs.addIgnoredTerm(user, 'beer');
+    expect((await storage.prefs.getPrefs(user)).ignoredTerms).toEqual(['beer']);
+    await storage.prefs.setStrategy(user, 'content');
+    expect((await storage.prefs.getPrefs(user)).strategy).toBe('content');
+    const copy = await storage.prefs.getPrefs(user);
+    copy.ignoredTerms.push('mutated');
+    expect((await storage.prefs.getPrefs(user)).ignoredTerms).toEqual(['beer']);
+  });
+
   it('records false positives, with words only when shared', async () => {
     const at = new Date('2026-11-24T10:00:00Z');
     await storage.prefs.recordFalsePositive({ platform: 'slack', category: 'nightlife', ruleId: 'nightlife/shots', at });
