@@ -7,8 +7,8 @@ export type ManagerIds = ReadonlySet<string>;
 const PLATFORMS: readonly ChatPlatform[] = ['slack', 'teams', 'cli'];
 
 /**
- * Parses `MANAGER_IDS`: comma-separated `platform:userId` (Teams ids contain
- * colons themselves: `teams:29:1abc`). Throws `config_invalid` naming the entry.
+ * Parses `MANAGER_IDS`: comma-separated `platform:userId` (the user id may
+ * contain colons itself: `teams:29:1abc`; a Teams person is usually their Entra object id). Throws `config_invalid` naming the entry.
  */
 export function parseManagerIds(value: string | undefined): Set<string> {
   const ids = new Set<string>();
@@ -19,7 +19,7 @@ export function parseManagerIds(value: string | undefined): Set<string> {
     const platform = entry.slice(0, colon).toLowerCase();
     const userId = entry.slice(colon + 1).trim();
     if (colon <= 0 || !(PLATFORMS as readonly string[]).includes(platform) || userId === '') {
-      throw new SocialCheckError('config_invalid', `"${entry}" is not platform:userId (e.g. slack:U0123ABC or teams:29:1abc...).`);
+      throw new SocialCheckError('config_invalid', `"${entry}" is not platform:userId (e.g. slack:U0123ABC or teams:7faf8ab2-3d56-4244-b585-20c8a42ed2b8).`);
     }
     ids.add(`${platform}:${userId}`);
   }

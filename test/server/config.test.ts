@@ -68,7 +68,7 @@ describe('loadConfig', () => {
         '- PORT: "eighty" is not a TCP port: use a whole number from 0 to 65535 (default 3978).',
         '- LOG_LEVEL: "loud" must be one of fatal, error, warn, info, debug, trace, silent.',
         '- DATABASE_URL: must be a PostgreSQL URL like postgres://user:password@host:5432/dbname (or unset it to use the embedded SQLite database).',
-        '- MANAGER_IDS: "U123" is not platform:userId (e.g. slack:U0123ABC or teams:29:1abc...). Separate several with commas.',
+        '- MANAGER_IDS: "U123" is not platform:userId (e.g. slack:U0123ABC or teams:7faf8ab2-3d56-4244-b585-20c8a42ed2b8). Separate several with commas.',
         '- NUDGE_POLL_SECONDS: "0" is not a polling interval in seconds: use a whole number from 1 to 3600 (default 30).',
       ].join('\n'),
     );
