@@ -45,8 +45,23 @@ function describePostgres(url: string): string {
   }
 }
 
+/**
+ * Where unqualified tables go on PostgreSQL (the first existing schema on the
+ * search path). Kysely's Migrator, told no schema, takes a migration table in
+ * ANY schema as its own (another app's, another replica set's, another test's)
+ * and then fails on its own schema ("relation kysely_migration_lock does not
+ * exist"), so it is always told this one.
+ */
+async function currentSchema(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new SocialCheckError('storage_failed', 'PostgreSQL has no schema to create tables in: none on the search_path exists. Set DATABASE_SCHEMA or create the schema.');
+  return schema;
+}
+
 async function migrate(db: Kysely<Database>, dialect: DialectName): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(dialect) });
+  const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+  const migrator = new Migrator({ db, provider: new InCodeMigrationProvider(dialect), ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     throw new SocialCheckError('storage_failed', `Database migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
