@@ -6,11 +6,12 @@
  * note (the echoed draft, labels, an overlong reply).
  */
 import { partsToPlainText } from '../../src/core/plain-text.ts';
-import type { Audience, Choice, Flag, Part, Reply, RiskCategory, Verdict } from '../../src/core/types.ts';
+import type { Audience, Choice, Flag, Part, Reply, Verdict } from '../../src/core/types.ts';
 import { toActionId } from './action-ids.ts';
 import type { ActionsBlock, ButtonElement, ContextBlock, MessageBlock, PlainText, SectionBlock, SlackMessage } from './block-types.ts';
 import { escapeSlack, escapedLength, fitEscaped, splitEscaped } from './escape.ts';
 import { LIMITS } from './limits.ts';
+import { CATEGORY_LABELS } from '../../src/core/labels.ts';
 
 export interface RenderOptions {
   /** Blocks per message: 50 for messages, 100 for views. */
@@ -36,19 +37,6 @@ const AUDIENCE_LABEL: Record<Audience, string> = {
   nobody: 'do not post it anywhere',
 };
 
-const CATEGORY_LABEL: Record<RiskCategory, string> = {
-  confidential: 'Confidential information',
-  'employer-voice': 'Speaking for your employer',
-  'workplace-criticism': 'Criticism of work',
-  profanity: 'Profanity',
-  offensive: 'Offensive',
-  'personal-data': 'Personal data',
-  nightlife: 'Nightlife',
-  'private-life': 'Private life',
-  'job-search': 'Job search',
-  controversial: 'Controversial topic',
-  location: 'Location',
-};
 
 /** The draft echoed back is cut here; the person has the rest. */
 const QUOTE_MAX = 2800;
@@ -132,7 +120,7 @@ function quote(text: string): MessageBlock[] {
 }
 
 function flagText(flag: Flag): string {
-  return [`${CATEGORY_LABEL[flag.category]}: “${flag.words}”`, flag.message, `Why: ${flag.why}`, `Instead: ${flag.suggestion}`]
+  return [`${CATEGORY_LABELS[flag.category]}: “${flag.words}”`, flag.message, `Why: ${flag.why}`, `Instead: ${flag.suggestion}`]
     .filter((line) => line.trim() !== '')
     .join('\n');
 }

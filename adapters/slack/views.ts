@@ -6,6 +6,7 @@ import type { HomeView, MessageBlock, ModalView } from './block-types.ts';
 import { escapeSlack } from './escape.ts';
 import { LIMITS } from './limits.ts';
 import { renderPart, type ButtonCounter } from './render.ts';
+import { SOCIAL_PLATFORM_LABELS } from '../../src/core/labels.ts';
 
 export const REVIEW_VIEW_ID = 'social_check_review';
 export const DRAFT_BLOCK = 'draft';
@@ -13,16 +14,6 @@ export const DRAFT_INPUT = 'text';
 export const PLATFORM_BLOCK = 'platform';
 export const PLATFORM_INPUT = 'platform';
 
-const PLATFORM_LABEL: Record<SocialPlatform, string> = {
-  linkedin: 'LinkedIn',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  x: 'X (Twitter)',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  threads: 'Threads',
-  tiktok: 'TikTok',
-};
 
 /** Where the review of a modal's draft goes: a response_url (ephemeral where it was asked) or a DM channel. */
 export interface ReviewTarget {
@@ -81,7 +72,7 @@ export function reviewModal(target: ReviewTarget, initialText?: string): ModalVi
           type: 'static_select',
           action_id: PLATFORM_INPUT,
           placeholder: { type: 'plain_text', text: 'Pick a network' },
-          options: SOCIAL_PLATFORMS.map((id) => ({ text: { type: 'plain_text', text: PLATFORM_LABEL[id] }, value: id })),
+          options: SOCIAL_PLATFORMS.map((id) => ({ text: { type: 'plain_text', text: SOCIAL_PLATFORM_LABELS[id] }, value: id })),
         },
       },
       { type: 'context', elements: [{ type: 'plain_text', text: escapeSlack(PRIVACY_NOTE), emoji: true }] },

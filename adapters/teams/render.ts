@@ -7,7 +7,7 @@
  * `escapeMarkdown`. Long replies are split into several cards, each within
  * `MAX_CARD_BYTES`, because Teams refuses messages over about 28 KB.
  */
-import type { Audience, Choice, Flag, Part, Reply, RiskCategory, Verdict } from '../../src/core/types.ts';
+import type { Audience, Choice, Flag, Part, Reply, Verdict } from '../../src/core/types.ts';
 import { buttonTitle, escapeMarkdown, neutralizeMentions } from './card-text.ts';
 import {
   CARD_SCHEMA,
@@ -21,6 +21,7 @@ import {
   type TextBlock,
   type TextRun,
 } from './card-types.ts';
+import { CATEGORY_LABELS } from '../../src/core/labels.ts';
 
 /** Budget for one card's JSON: Teams' limit is about 28 KB per message, the activity envelope needs the rest. */
 export const MAX_CARD_BYTES = 24_000;
@@ -29,19 +30,6 @@ export const MAX_TEXT_CHARS = 2_000;
 /** Teams shows at most six buttons in a row of actions; keep rows shorter. */
 export const MAX_ACTIONS_PER_SET = 5;
 
-export const CATEGORY_LABEL: Record<RiskCategory, string> = {
-  confidential: 'Confidential',
-  'employer-voice': 'Speaking for the employer',
-  'workplace-criticism': 'Workplace criticism',
-  profanity: 'Profanity',
-  offensive: 'Offensive',
-  'personal-data': 'Personal data',
-  nightlife: 'Nightlife',
-  'private-life': 'Private life',
-  'job-search': 'Job search',
-  controversial: 'Controversial',
-  location: 'Location',
-};
 
 export const VERDICT_TITLE: Record<Verdict, string> = {
   ok: 'Looks fine to post',
@@ -126,7 +114,7 @@ function renderFlag(flag: Flag, actions: Choice[]): CardElement {
     items: [
       {
         type: 'RichTextBlock',
-        inlines: [{ type: 'TextRun', text: `${CATEGORY_LABEL[flag.category]}: `, weight: 'Bolder', ...(color ? { color } : {}) }, ...flagInlines(flag)],
+        inlines: [{ type: 'TextRun', text: `${CATEGORY_LABELS[flag.category]}: `, weight: 'Bolder', ...(color ? { color } : {}) }, ...flagInlines(flag)],
       },
       textBlock(`Why: ${flag.why}`, { spacing: 'Small' }),
       textBlock(`Instead: ${flag.suggestion}`, { spacing: 'Small' }),

@@ -8,22 +8,13 @@ import { SOCIAL_PLATFORMS, type Reply, type SocialPlatform } from '../../src/cor
 import { escapeMarkdown } from './card-text.ts';
 import type { AdaptiveCard, CardElement, SubmitAction } from './card-types.ts';
 import { emptyCard, renderReply, type RenderOptions } from './render.ts';
+import { SOCIAL_PLATFORM_LABELS } from '../../src/core/labels.ts';
 
 /** The submit data of the draft form's button; Teams adds the inputs `draft` and `socialPlatform`. */
 export const DRAFT_FORM_SUBMIT = 'draft-form';
 export const ANY_PLATFORM = 'any';
 export const DIALOG_TITLE = 'Check a draft';
 
-export const SOCIAL_PLATFORM_LABEL: Record<SocialPlatform, string> = {
-  linkedin: 'LinkedIn',
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  x: 'X (Twitter)',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  threads: 'Threads',
-  tiktok: 'TikTok',
-};
 
 export interface DraftFormOptions {
   draft?: string;
@@ -58,7 +49,7 @@ export function draftFormCard(options: DraftFormOptions = {}): AdaptiveCard {
       value: options.socialPlatform ?? ANY_PLATFORM,
       choices: [
         { title: 'Not sure yet', value: ANY_PLATFORM },
-        ...SOCIAL_PLATFORMS.map((id) => ({ title: SOCIAL_PLATFORM_LABEL[id], value: id })),
+        ...SOCIAL_PLATFORMS.map((id) => ({ title: SOCIAL_PLATFORM_LABELS[id], value: id })),
       ],
     },
   );
