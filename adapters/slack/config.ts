@@ -21,6 +21,8 @@ export interface SlackSettings {
   /** Start-up auth.test retries: first wait, doubling up to the max. */
   authRetryMinMs: number;
   authRetryMaxMs: number;
+  /** On stop, how long to wait for replies still being worked on after Slack was acknowledged. Default 10 s. */
+  drainMs: number;
   /** Milliseconds since the epoch. */
   now: () => number;
 }
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: SlackSettings = {
   adminTtlMs: 5 * 60_000,
   authRetryMinMs: 1000,
   authRetryMaxMs: 60_000,
+  drainMs: 10_000,
   now: Date.now,
 };
 

@@ -35,6 +35,20 @@ export interface CreateSlackAdapterOptions extends SlackAdapterOptions {
   settings?: Partial<SlackSettings>;
 }
 
+/** Waits for the listeners under way, at most `ms`; what is cut short is logged (as a count). */
+async function drain(underWay: Set<Promise<void>>, ms: number, logger: CreateSlackAdapterOptions['logger']): Promise<void> {
+  if (underWay.size === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const finished = await Promise.race([
+    Promise.allSettled([...underWay]).then(() => true),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), ms);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!finished) logger.warn({ underWay: underWay.size }, 'Slack: stopped with replies still being worked on');
+}
+
 export async function createSlackAdapter(options: CreateSlackAdapterOptions): Promise<PlatformAdapter> {
   const { core, config, store } = options;
   checkSlackConfig(config);
@@ -73,6 +87,19 @@ export async function createSlackAdapter(options: CreateSlackAdapterOptions): Pr
       ...(identity.botId ? { botId: identity.botId } : {}),
       ...(identity.botUserId ? { botUserId: identity.botUserId } : {}),
     }),
+  });
+
+  // Bolt acknowledges events and buttons before their listeners finish (the reply is
+  // sent afterwards): the work under way is tracked so that stop() lets it finish.
+  const underWay = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const work = next();
+    underWay.add(work);
+    try {
+      await work;
+    } finally {
+      underWay.delete(work);
+    }
   });
 
   // Slack retries an event it thinks was not acknowledged in time (X-Slack-Retry-Num):
@@ -130,6 +157,7 @@ export async function createSlackAdapter(options: CreateSlackAdapterOptions): Pr
     },
     async stop() {
       identity.stop();
+      await drain(underWay, settings.drainMs, logger);
       if (socketMode) await app.stop();
     },
     describe() {
