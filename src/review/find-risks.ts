@@ -30,7 +30,20 @@ const MAX_SPAN = 90;
 const FIRST_PERSON = new Set([
   'i', "i'm", 'im', "i've", 'ive', "i'd", "i'll", 'me', 'my', 'mine', 'myself', 'we', "we're", "we've", 'our', 'ours', 'us',
   'mum', "mum's", 'mom', "mom's", 'dad', "dad's", 'mummy', 'daddy', 'grandma', "grandma's", 'grandad', "grandad's", 'grandpa', "grandpa's",
+  'hubby', "hubby's", 'wifey', "wifey's", 'nan', "nan's", 'nana', "nana's", 'granny', "granny's",
 ]);
+/**
+ * Diary-style posts drop the subject: "Got diagnosed last week", "Came out to my parents",
+ * "Still grieving". A sentence opening with such a verb or adverb is about the writer.
+ */
+const SUBJECT_DROP_OPENERS = new Set([
+  'got', 'had', 'went', 'came', 'took', 'spent', 'woke', 'felt', 'been', 'feeling', 'having', 'trying', 'going', 'starting', 'started',
+  'finished', 'finally', 'still', 'just', 'officially', 'recovering', 'dealing', 'struggling', 'back', 'heading', 'leaving', 'off',
+  'handed', 'quit', 'applied', 'interviewed', 'interviewing', 'signed', 'upped', 'lowered', 'stopped', 'quitting', 'missing', 'grieving',
+  'crying', 'cried', 'lost', 'found', 'broke', 'booked', 'turned', 'turning', 'told', 'telling', 'ate', 'slept', 'sleeping', 'drank',
+]);
+/** A past-tense opener ("Upped my dose", "Diagnosed at 34") also drops the subject; these -ed words rarely do. */
+const NOT_VERBS = new Set(['need', 'speed', 'bed', 'red', 'seed', 'feed', 'shed', 'greed', 'weed', 'breed', 'united', 'limited', 'based', 'related', 'detailed', 'advanced', 'interested', 'excited', 'thrilled', 'proud', 'delighted', 'honoured', 'honored', 'pleased', 'wed', 'ted', 'ned', 'fred', 'ed', 'med', 'embed', 'sled', 'led']);
 
 interface Context {
   tokens: readonly Token[];
@@ -109,6 +122,8 @@ function hasFirstPerson(context: Context, sentence: number): boolean {
   let found = false;
   const first = context.sentenceFirst[sentence] ?? -1;
   if (first >= 0) {
+    const opener = context.tokens[first]!.forms[0] ?? '';
+    found = SUBJECT_DROP_OPENERS.has(opener) || (opener.length > 4 && opener.endsWith('ed') && !NOT_VERBS.has(opener));
     for (let i = first; i <= context.sentenceLast[sentence]! && !found; i += 1) found = FIRST_PERSON.has(context.tokens[i]!.forms[0] ?? '');
   }
   context.firstPerson.set(sentence, found);

@@ -109,7 +109,10 @@ const invalid: InvalidCase[] = [
   {
     text: 'My mum was diagnosed with dementia last month.',
     why: 'a family health detail',
-    flags: [{ category: 'private-life', ruleId: 'health', words: 'diagnosed', message: '"diagnosed" may share a private detail that colleagues and employers could see.' }],
+    flags: [
+      { category: 'private-life', ruleId: 'health', words: 'diagnosed', message: '"diagnosed" may share a private detail that colleagues and employers could see.' },
+      { category: 'private-life', ruleId: 'health', words: 'dementia', message: '"dementia" may share a private detail that colleagues and employers could see.' },
+    ],
   },
   {
     text: 'Thinking about quitting, the commute is too much.',
@@ -124,7 +127,8 @@ const invalid: InvalidCase[] = [
   {
     text: 'The house is empty till Sunday, kids at their grandparents.',
     why: 'an empty home',
-    flags: [{ category: 'location', ruleId: 'empty-home', words: 'house is empty', message: '"house is empty" may tell strangers when your home is empty.' }],
+    // The empty home and its end date ("till Sunday") are one span.
+    flags: [{ category: 'location', ruleId: 'empty-home', words: 'house is empty till Sunday', message: '"house is empty till Sunday" may tell strangers when your home is empty.' }],
   },
   {
     text: 'Text me on +44 7700 900123 when you arrive.',
