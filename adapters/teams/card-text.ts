@@ -4,10 +4,11 @@
  * Teams turns `<at>…</at>` into mentions when a card declares them. These helpers
  * make plain text display as written, with no markup and no mentions.
  */
+import { mapMentions } from './mentions.ts';
 
 /** `<at>Name</at>` becomes `@Name`; stray `<at …>` / `</at>` tags are dropped. */
 export function neutralizeMentions(text: string): string {
-  return text.replace(/<at\b[^>]*>([\s\S]*?)<\/at\s*>/gi, '@$1').replace(/<\/?at\b[^>]*>/gi, '');
+  return mapMentions(text, (name) => `@${name}`);
 }
 
 /**

@@ -23,17 +23,65 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Teams writes emoji as `<emoji alt="🍺">` or an `<img … alt="🍺">` of the Skype emoji type: keep the emoji (it matters to a review). */
-const EMOJI_TAG = /<(?:emoji\b[^>]*|img\b(?=[^>]*schema\.skype\.com\/Emoji)[^>]*)\balt="([^"]*)"[^>]*>(?:<\/emoji\s*>)?/gi;
+/** Block ends that become line breaks. */
+const BLOCK_END = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr']);
+/** Elements dropped with their content. */
+const DROPPED = new Set(['script', 'style']);
 
+/**
+ * What one tag (the text between `<` and `>`) becomes: Teams writes emoji as
+ * `<emoji alt="🍺">` or an `<img … alt="🍺">` of the Skype emoji type (the
+ * emoji is kept: it matters to a review), a break or a block end is a line
+ * break, a list item a bullet, anything else nothing.
+ */
+function tagText(tag: string): string {
+  const match = /^(\/?)\s*([a-z][a-z0-9]*)/i.exec(tag);
+  if (!match) return '';
+  const closing = match[1] === '/';
+  const name = match[2]!.toLowerCase();
+  if (!closing && (name === 'emoji' || (name === 'img' && /schema\.skype\.com\/Emoji/i.test(tag)))) {
+    return /\balt="([^"]*)"/i.exec(tag)?.[1] ?? '';
+  }
+  if (name === 'br') return '\n';
+  if (closing) return BLOCK_END.has(name) ? '\n' : '';
+  return name === 'li' ? '• ' : '';
+}
+
+/**
+ * The words of an HTML message, in one pass over it: regular expressions over
+ * the whole text (`<script[\s\S]*?</script>`, `<[^>]*>`) rescan the rest from
+ * every unclosed `<`, which is quadratic and lets a long message of `<img `
+ * block the server for seconds.
+ */
 export function htmlToText(html: string): string {
-  const text = html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(EMOJI_TAG, (_match, alt: string) => alt)
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h[1-6]|blockquote|tr)\s*>/gi, '\n')
-    .replace(/<li\b[^>]*>/gi, '• ')
-    .replace(/<[^>]*>/g, '');
+  const lower = html.toLowerCase();
+  /** Where each dropped element's closing tag is, from the last search (-1: none left). */
+  const closers = new Map<string, number>();
+  let text = '';
+  let at = 0;
+  while (at < html.length) {
+    const lt = html.indexOf('<', at);
+    if (lt < 0) break;
+    const gt = html.indexOf('>', lt + 1);
+    // No `>` left: the rest is text (no tag can end in it).
+    if (gt < 0) break;
+    text += html.slice(at, lt);
+    const tag = html.slice(lt + 1, gt);
+    at = gt + 1;
+    const name = /^([a-z]+)/i.exec(tag)?.[1]?.toLowerCase();
+    if (name && DROPPED.has(name)) {
+      let close = closers.get(name);
+      if (close === undefined || (close >= 0 && close < at)) close = lower.indexOf(`</${name}`, at);
+      closers.set(name, close);
+      const end = close < 0 ? -1 : html.indexOf('>', close);
+      if (end >= 0) {
+        at = end + 1;
+        continue;
+      }
+    }
+    text += tagText(tag);
+  }
+  text += html.slice(at);
   return decodeEntities(text)
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())

@@ -5,6 +5,7 @@
 import type { Activity } from 'botbuilder';
 import { ACTION_IDS, type ActionId, type ConversationKind, type InboundMessage } from '../../src/core/types.ts';
 import { decodeEntities } from './html-to-text.ts';
+import { mapMentions } from './mentions.ts';
 
 /** Submit data longer than this is not ours (a draft is at most 63,206 characters). */
 const MAX_ACTION_VALUE = 70_000;
@@ -58,7 +59,7 @@ export function submittedAction(value: unknown): { id: ActionId; value: string }
  * decoded; the no-break spaces Teams puts around mentions become plain spaces.
  */
 export function cleanMessageText(text: string): string {
-  return decodeEntities(text.replace(/<at\b[^>]*>([\s\S]*?)<\/at\s*>/gi, '$1').replace(/<\/?at\b[^>]*>/gi, ''))
+  return decodeEntities(mapMentions(text, (name) => name))
     .replace(/\u00a0/g, ' ')
     .trim();
 }

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { neutralizeMentions } from '../../adapters/teams/card-text.ts';
 import { htmlToText } from '../../adapters/teams/html-to-text.ts';
+import { cleanMessageText } from '../../adapters/teams/parse-activity.ts';
 
 describe('htmlToText (a message action gets the message as HTML)', () => {
   test.each([
@@ -15,5 +17,30 @@ describe('htmlToText (a message action gets the message as HTML)', () => {
     ['runs of blank lines shrink to one', '<p>a</p><p></p><p></p><p>b</p>', 'a\n\nb'],
   ])('%s', (_why, html, text) => {
     expect(htmlToText(html)).toBe(text);
+  });
+});
+
+describe('htmlToText and mentions on hostile input', () => {
+  test('an unclosed script keeps the text after it; a tag never closed is text', () => {
+    expect(htmlToText('a<script>b')).toBe('ab');
+    expect(htmlToText('<p>x</p>y < z')).toBe('x\ny < z');
+  });
+
+  test('mentions: a pair keeps the name, stray tags go, other tags stay', () => {
+    expect(neutralizeMentions('<at id="1">Ann</at> and <at>Bo</at>!')).toBe('@Ann and @Bo!');
+    expect(neutralizeMentions('x <at>y </atom> z')).toBe('x y </atom> z');
+    expect(neutralizeMentions('</at>a<at>b<at>c</at>d')).toBe('a@bcd');
+    expect(cleanMessageText('<at>Social Check</at>&nbsp;hi &amp; bye')).toBe('Social Check hi & bye');
+  });
+
+  // Safety bounds: one pass over the text, however it is built (a regex that
+  // rescans from every unclosed tag took 10-20 s on 200 KB of these).
+  test.each(['<script', '<img ', '<emoji ', '<at x', '<at>', '<'])('1 MB of %j is read in well under three seconds (it takes milliseconds)', (unit) => {
+    const hostile = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const started = performance.now();
+    htmlToText(hostile);
+    neutralizeMentions(hostile);
+    cleanMessageText(hostile);
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 });
