@@ -77,7 +77,18 @@ export function submitData(choice: Pick<Choice, 'action'>): SubmitData {
   return { sc: choice.action.id, v: choice.action.value };
 }
 
+/**
+ * The longest value a button carries. A longer one (the whole text, on "Review
+ * this as a post") would push the card past what Teams accepts: the review
+ * button opens the draft form instead, a question is cut at a line or word break.
+ */
+export const MAX_SUBMIT_VALUE = 2_000;
+
 export function submitAction(choice: Choice): SubmitAction {
+  if (choice.action.value.length > MAX_SUBMIT_VALUE) {
+    if (choice.action.id === 'review-as-post') return { ...OPEN_REVIEW_FORM_ACTION, title: buttonTitle(choice.label) };
+    return submitAction({ ...choice, action: { ...choice.action, value: chunkText(choice.action.value, MAX_SUBMIT_VALUE)[0]! } });
+  }
   const action: SubmitAction = { type: 'Action.Submit', title: buttonTitle(choice.label), data: submitData(choice) };
   if (choice.style === 'primary') action.style = 'positive';
   if (choice.style === 'danger') action.style = 'destructive';

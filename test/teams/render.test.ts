@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buttonTitle, escapeMarkdown, neutralizeMentions } from '../../adapters/teams/card-text.ts';
-import { chunkText, MAX_CARD_BYTES, renderReply } from '../../adapters/teams/render.ts';
+import { chunkText, MAX_CARD_BYTES, MAX_SUBMIT_VALUE, OPEN_REVIEW_FORM_ACTION, renderReply } from '../../adapters/teams/render.ts';
 import { dialogCard, draftFormCard } from '../../adapters/teams/task-cards.ts';
-import { makeReply } from '../../src/core/replies.ts';
+import { disambiguateReply, makeReply } from '../../src/core/replies.ts';
 import type { Flag, Reply } from '../../src/core/types.ts';
 
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -244,5 +244,28 @@ describe('dialog cards', () => {
       ],
       actions: [{ type: 'Action.Submit', title: 'Check another draft', data: { sc: 'open-review', v: '' } }],
     });
+  });
+});
+
+describe('buttons that would carry a long text', () => {
+  test('"review this as a post" opens the draft form; "answer as a question" carries the start of it; the card fits', () => {
+    const text = 'Is it fine to say this? '.repeat(1_000).trim();
+    const cards = renderReply(disambiguateReply(text));
+    expect(cards).toHaveLength(1);
+    expect(Buffer.byteLength(JSON.stringify(cards[0]))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    const actions = JSON.parse(JSON.stringify(cards[0]!.body)).flatMap((element: { actions?: unknown[] }) => element.actions ?? []);
+    expect(actions[0]).toEqual({ ...OPEN_REVIEW_FORM_ACTION, title: 'Review this as a post' });
+    expect(actions[1].data.sc).toBe('answer-as-question');
+    expect(actions[1].data.v.length).toBeLessThanOrEqual(MAX_SUBMIT_VALUE);
+    expect(text.startsWith(actions[1].data.v)).toBe(true);
+  });
+
+  test('a short text rides on both buttons unchanged', () => {
+    const cards = renderReply(disambiguateReply('Is it fine to post about my new job?'));
+    const actions = JSON.parse(JSON.stringify(cards[0]!.body)).flatMap((element: { actions?: unknown[] }) => element.actions ?? []);
+    expect(actions.map((action: { data: unknown }) => action.data)).toEqual([
+      { sc: 'review-as-post', v: 'Is it fine to post about my new job?' },
+      { sc: 'answer-as-question', v: 'Is it fine to post about my new job?' },
+    ]);
   });
 });
