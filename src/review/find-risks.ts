@@ -111,9 +111,38 @@ function nearestHit(context: Context, ids: Set<number>, lo: number, hi: number, 
   return best;
 }
 
-/** The sentence, or the one just before or after it, is about the writer ("Asking for me."). */
+/** The sentence, or the one just before or after it, is about the writer ("Asking for me."), or the sentence names nobody else. */
 function nearFirstPerson(context: Context, sentence: number): boolean {
-  return hasFirstPerson(context, sentence) || (sentence > 0 && hasFirstPerson(context, sentence - 1)) || hasFirstPerson(context, sentence + 1);
+  return (
+    hasFirstPerson(context, sentence) ||
+    (sentence > 0 && hasFirstPerson(context, sentence - 1)) ||
+    hasFirstPerson(context, sentence + 1) ||
+    unattributed(context, sentence)
+  );
+}
+
+/**
+ * Words that make a sentence about someone other than the writer. A post's sentence with none of
+ * them and no first person ("Fertility clinic tomorrow.", "Endometriosis flare today") is, in the
+ * way people write on social media, about the writer.
+ */
+const OTHER_PEOPLE = new Set([
+  'he', "he's", 'hes', 'she', "she's", 'shes', 'they', "they're", 'theyre', 'him', 'her', 'hers', 'his', 'them', 'their', 'theirs', 'you', "you're", 'your', 'yours', 'ur',
+  'people', 'patients', 'patient', 'customers', 'customer', 'clients', 'client', 'users', 'members', 'staff', 'employees', 'colleagues', 'students', 'kids', 'children',
+  'everyone', 'someone', 'anyone', 'somebody', 'anybody', 'nobody', 'friend', 'friends', 'dog', 'cat', 'pet', 'puppy', 'kitten', 'horse', 'celebrity', 'actor', 'actress',
+  'singer', 'player', 'president', 'minister', 'king', 'queen', 'prince', 'princess', 'character', 'study', 'research', 'article', 'report', 'news', 'series', 'documentary',
+  'film', 'movie', 'book', 'novel', 'podcast', 'episode', 'show', 'company', 'team', 'hospital', 'clinic', 'charity', 'trial', 'awareness', 'campaign', 'webinar', 'panel',
+  'how', 'why', 'what', 'tips', 'guide', 'if', 'when', 'government', 'vaccine', 'vaccines', 'scientists', 'doctors', 'nurses',
+]);
+
+function unattributed(context: Context, sentence: number): boolean {
+  const first = context.sentenceFirst[sentence] ?? -1;
+  if (first < 0) return false;
+  for (let i = first; i <= context.sentenceLast[sentence]!; i += 1) {
+    const word = context.tokens[i]!.forms[0] ?? '';
+    if (OTHER_PEOPLE.has(word) || FIRST_PERSON.has(word)) return false;
+  }
+  return true;
 }
 
 function hasFirstPerson(context: Context, sentence: number): boolean {
