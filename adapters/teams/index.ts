@@ -45,7 +45,11 @@ export async function createTeamsAdapter(options: TeamsAdapterOptions & TeamsAda
   // The one catch-all: log what failed (never the text), answer the person kindly.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const activity = context.activity;
-    logger.error({ err: errorSummary(error), activityType: activity.type, invokeName: activity.name }, 'teams turn failed');
+    // Names only, cut short: they come from the request.
+    logger.error(
+      { err: errorSummary(error), activityType: String(activity.type).slice(0, 40), ...(typeof activity.name === 'string' ? { invokeName: activity.name.slice(0, 60) } : {}) },
+      'teams turn failed',
+    );
     try {
       if (activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: dialogResponse(dialogCard(SORRY)) } });
