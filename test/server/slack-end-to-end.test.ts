@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startApp } from '../../adapters/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { createLogger, memoryDestination } from '../../src/server/logger.ts';
@@ -70,9 +70,8 @@ describe('Slack, end to end through the shared server', () => {
     expect(JSON.stringify(postsTo('C0GENERAL1')[0]!.params)).toContain('Bad day? Vent to a friend, not a feed');
 
     expect((await send(app.url, command('nudge schedule <#C0GENERAL1|general> daily 09:00 UTC next'))).status).toBe(200);
-    // Give the command its moment, then run the due occurrence.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await app.storage.schedules.listVisible('slack')).toHaveLength(1);
+    // The schedule is stored (at once, or after the acknowledgement on a slow machine); then run the due occurrence.
+    await vi.waitFor(async () => expect(await app.storage.schedules.listVisible('slack')).toHaveLength(1), { timeout: 10_000, interval: 50 });
     clock.set('2026-11-24T09:00:10Z');
     await app.scheduler.tick(clock.now());
     expect(postsTo('C0GENERAL1')).toHaveLength(2);
