@@ -4,7 +4,7 @@ import type { Part, Reply } from '../core/types.ts';
 import type { FalsePositiveCount } from '../storage/false-positives.ts';
 import type { WeekStats } from '../storage/review-stats.ts';
 
-/** Below this many reviews in the period, categories are not broken down: a tiny team could be re-identified. */
+/** Below this many reviews in the period, verdicts and categories are not broken down: a tiny team could be re-identified. */
 export const MIN_REVIEWS_FOR_BREAKDOWN = 5;
 
 function percent(part: number, total: number): string {
@@ -21,9 +21,14 @@ export function statsReply(weeks: WeekStats[], falsePositives: FalsePositiveCoun
     const ok = sum((week) => week.verdicts.ok);
     const caution = sum((week) => week.verdicts.caution);
     const risky = sum((week) => week.verdicts.risky);
+    const drafts = `${total} draft${total === 1 ? '' : 's'} checked`;
+    // With one or two drafts, "1 better not posted" tells a manager who knows who used the bot what they wrote about.
     parts.push({
       type: 'paragraph',
-      text: `${total} draft${total === 1 ? '' : 's'} checked: ${ok} fine for everyone (${percent(ok, total)}), ${caution} better kept to a personal circle (${percent(caution, total)}), ${risky} better not posted (${percent(risky, total)}).`,
+      text:
+        total >= MIN_REVIEWS_FOR_BREAKDOWN
+          ? `${drafts}: ${ok} fine for everyone (${percent(ok, total)}), ${caution} better kept to a personal circle (${percent(caution, total)}), ${risky} better not posted (${percent(risky, total)}).`
+          : `${drafts}.`,
     });
     parts.push({ type: 'bullets', items: weeks.map((week) => `Week of ${week.week}: ${week.reviews} review${week.reviews === 1 ? '' : 's'}`) });
     if (total >= MIN_REVIEWS_FOR_BREAKDOWN) {
@@ -37,7 +42,7 @@ export function statsReply(weeks: WeekStats[], falsePositives: FalsePositiveCoun
         parts.push({ type: 'bullets', items: top.map(([category, count]) => `${category}: ${count} draft${count === 1 ? '' : 's'}`) });
       }
     } else {
-      parts.push({ type: 'note', text: `Categories are shown once at least ${MIN_REVIEWS_FOR_BREAKDOWN} drafts were checked, so nobody can be singled out.` });
+      parts.push({ type: 'note', text: `Verdicts and categories are shown once at least ${MIN_REVIEWS_FOR_BREAKDOWN} drafts were checked, so nobody can be singled out.` });
     }
   }
   if (falsePositives.length > 0) {
