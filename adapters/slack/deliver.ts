@@ -22,15 +22,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Posts to a response_url. Slack answers 200 `ok`, or 404 `expired_url` /
- * `used_url` (final). A 429 or 5xx or a network error is retried (twice, after
- * Retry-After when given, else a short backoff), like the Web API client does.
+ * `used_url` (final). A 429 or 5xx or a network error (a post that takes over
+ * `timeoutMs` included) is retried (twice, after Retry-After when given, else a
+ * short backoff), like the Web API client does.
  */
-export async function postToResponseUrl(fetchFn: Fetch, url: string, body: object, retries = 2, backoffMs = 250): Promise<void> {
+export async function postToResponseUrl(fetchFn: Fetch, url: string, body: object, retries = 2, backoffMs = 250, timeoutMs = 10_000): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     let status = 0;
     let wait = backoffMs * 2 ** attempt;
     try {
-      const response = await fetchFn(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) });
+      const response = await fetchFn(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       if (response.ok) return;
       status = response.status;
       const detail = (await response.text().catch(() => '')).slice(0, 80);
