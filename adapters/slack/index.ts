@@ -25,6 +25,8 @@ import { TtlCache } from './ttl-cache.ts';
 import { createAdminLookup } from './user-roles.ts';
 
 export const EVENTS_PATH = '/slack/events';
+/** The largest request body read (Bolt's default is 4 MB). */
+export const SLACK_BODY_LIMIT = 1024 * 1024;
 
 export { slackConfigFromEnv } from './config.ts';
 export type { SlackSettings } from './config.ts';
@@ -73,6 +75,8 @@ export async function createSlackAdapter(options: CreateSlackAdapterOptions): Pr
         endpoints: EVENTS_PATH,
         logger: boltLogger,
         processBeforeResponse: false,
+        // Read before the signature is checked: Slack's payloads are far smaller (a message is at most 40,000 characters).
+        bodyLimit: SLACK_BODY_LIMIT,
       });
   const app = new App({
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),

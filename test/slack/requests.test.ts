@@ -63,6 +63,12 @@ describe('request verification', () => {
     expect(logged).toContain('Malformed request body');
   });
 
+  it('refuses a body over 1 MB with 413 before reading further', async () => {
+    const response = await h.send({ body: `payload=${'x'.repeat(1024 * 1024 + 10)}`, contentType: 'application/x-www-form-urlencoded' });
+    expect(response.status).toBe(413);
+    expect(JSON.stringify(h.logs)).not.toContain('xxxxxxxx');
+  });
+
   it('keeps serving after bad requests', async () => {
     const response = await h.send(createSlashCommand({ text: 'help' }));
     expect(response.status).toBe(200);
