@@ -20,6 +20,17 @@ export interface HealthReport {
 }
 
 const PING_TIMEOUT_MS = 2_000;
+const TIMED_OUT = `no answer within ${PING_TIMEOUT_MS} ms`;
+
+/**
+ * What /healthz (public, like the webhook endpoints) says about a failed ping:
+ * a driver's message can name hosts, ports, users and schemas, so only its code.
+ */
+function describePingFailure(error: unknown): string {
+  if (error instanceof Error && error.message === TIMED_OUT) return TIMED_OUT;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z0-9_]{2,40}$/i.test(code) ? `unreachable (${code})` : 'unreachable';
+}
 
 export async function healthReport(sources: HealthSources): Promise<HealthReport> {
   let database: HealthReport['database'] = { engine: sources.database.engine, ok: true };
@@ -28,11 +39,11 @@ export async function healthReport(sources: HealthSources): Promise<HealthReport
     await Promise.race([
       sources.database.ping(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error(TIMED_OUT)), PING_TIMEOUT_MS);
       }),
     ]).finally(() => clearTimeout(timer));
   } catch (error) {
-    database = { engine: sources.database.engine, ok: false, error: (error as Error).message };
+    database = { engine: sources.database.engine, ok: false, error: describePingFailure(error) };
   }
   return {
     status: database.ok ? 'ok' : 'degraded',

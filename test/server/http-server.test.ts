@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { healthReport } from '../../src/server/health.ts';
 import { createHttpServer, type HttpServer } from '../../src/server/http-server.ts';
 import { createLogger, memoryDestination } from '../../src/server/logger.ts';
 import { Router } from '../../src/server/router.ts';
@@ -36,5 +37,32 @@ describe('the HTTP server', () => {
     expect((await fetch(`${url}/nope`)).status).toBe(404);
     const wrong = await fetch(`${url}/healthz`, { method: 'POST', body: 'x' });
     expect([wrong.status, wrong.headers.get('allow')]).toEqual([405, 'GET']);
+  });
+});
+
+describe('/healthz on a failing database', () => {
+  const sources = (ping: () => Promise<void>) => ({
+    version: 'test',
+    database: { engine: 'postgres' as const, ping },
+    platforms: () => ({ slack: { enabled: false, mode: 'off' }, teams: { enabled: true, mode: 'anonymous' } }),
+    scheduler: () => ({ running: true }),
+    clock: () => new Date('2026-11-24T09:00:00Z'),
+  });
+
+  it('says degraded with the error code only, never the driver message (it names hosts and users)', async () => {
+    const failure = Object.assign(new Error('password authentication failed for user "svc_social" at db-internal-7.corp:5432'), { code: '28P01' });
+    const report = await healthReport(
+      sources(async () => {
+        throw failure;
+      }),
+    );
+    expect(report).toMatchObject({ status: 'degraded', database: { engine: 'postgres', ok: false, error: 'unreachable (28P01)' } });
+    expect(JSON.stringify(report)).not.toContain('db-internal-7');
+    expect(JSON.stringify(report)).not.toContain('svc_social');
+  });
+
+  it('says so when the database does not answer in time', async () => {
+    const report = await healthReport(sources(() => new Promise<void>(() => undefined)));
+    expect(report.database).toEqual({ engine: 'postgres', ok: false, error: 'no answer within 2000 ms' });
   });
 });
