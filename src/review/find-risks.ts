@@ -111,13 +111,16 @@ function nearestHit(context: Context, ids: Set<number>, lo: number, hi: number, 
   return best;
 }
 
-/** The sentence, or the one just before or after it, is about the writer ("Asking for me."), or the sentence names nobody else. */
-function nearFirstPerson(context: Context, sentence: number): boolean {
+/**
+ * The sentence, or the one just before or after it, is about the writer ("Asking for me."); for
+ * private-life rules, also a sentence that names nobody else ("Chemo round 3 done.").
+ */
+function nearFirstPerson(context: Context, sentence: number, orUnattributed: boolean): boolean {
   return (
     hasFirstPerson(context, sentence) ||
     (sentence > 0 && hasFirstPerson(context, sentence - 1)) ||
     hasFirstPerson(context, sentence + 1) ||
-    unattributed(context, sentence)
+    (orUnattributed && unattributed(context, sentence))
   );
 }
 
@@ -211,7 +214,7 @@ function inContext(context: Context, engine: Engine, entry: CompiledRule, first:
   const sentenceLo = context.sentenceFirst[sentence]!;
   const sentenceHi = context.sentenceLast[sentence]!;
   if (entry.unless.size > 0 && nearestHit(context, entry.unless, sentenceLo, sentenceHi, first)) return undefined;
-  if (rule.firstPerson && !nearFirstPerson(context, sentence)) return undefined;
+  if (rule.firstPerson && !nearFirstPerson(context, sentence, rule.category === 'private-life')) return undefined;
   if (rule.negatable && negated(context, engine.negators, first)) return undefined;
   if (entry.near.size === 0) return { first, last };
   const lo = rule.within !== undefined ? first - rule.within : sentenceLo;
