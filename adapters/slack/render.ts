@@ -111,9 +111,15 @@ function bullets(items: string[]): SectionBlock[] {
 }
 
 function quote(text: string): MessageBlock[] {
-  const shown = escapedLength(text) > QUOTE_MAX ? fitEscaped(text, QUOTE_MAX) : escapeSlack(text);
-  const blocks: MessageBlock[] = [{ type: 'section', text: plain(shown.split('\n').map((line) => `│ ${line}`).join('\n')) }];
-  if (shown !== escapeSlack(text)) {
+  // The bar each line gets counts against the section's limit too (a post of many short lines).
+  const barred = text
+    .split('\n')
+    .map((line) => `│ ${line}`)
+    .join('\n');
+  const full = escapeSlack(barred);
+  const shown = escapedLength(barred) > QUOTE_MAX ? fitEscaped(barred, QUOTE_MAX) : full;
+  const blocks: MessageBlock[] = [{ type: 'section', text: plain(shown) }];
+  if (shown !== full) {
     blocks.push(...context(`Your text is shown shortened (${text.length.toLocaleString('en-US')} characters); the review covers all of it.`));
   }
   return blocks;

@@ -175,9 +175,18 @@ describe('renderReply', () => {
   it('shortens an echoed draft longer than 2,800 characters and says so', () => {
     const draft = 'a'.repeat(5000);
     expect(renderReply(makeReply('review', [{ type: 'quote', text: draft }]))[0]!.blocks).toEqual([
-      { type: 'section', text: plain(`│ ${'a'.repeat(2799)}…`) },
+      { type: 'section', text: plain(`│ ${'a'.repeat(2797)}…`) },
       { type: 'context', elements: [plain('Your text is shown shortened (5,000 characters); the review covers all of it.')] },
     ]);
+  });
+
+  it('keeps a draft of many short lines within the section limit, bars included', () => {
+    // A LinkedIn-style post: one short line after another (2,600 characters, 500 lines).
+    const draft = Array.from({ length: 500 }, (_, index) => `line ${index % 10}`).join('\n').slice(0, 2_600);
+    const [section, note] = renderReply(makeReply('review', [{ type: 'quote', text: draft }]))[0]!.blocks as Array<{ text?: { text: string } }>;
+    expect(section!.text!.text.length).toBeLessThanOrEqual(3_000);
+    expect(section!.text!.text.startsWith('│ line 0\n│ line 1\n')).toBe(true);
+    expect(note).toEqual({ type: 'context', elements: [plain('Your text is shown shortened (2,600 characters); the review covers all of it.')] });
   });
 
   it('splits a reply of more than 50 blocks into messages, keeping a flag with its buttons', () => {
