@@ -7,7 +7,7 @@ import { renderReply } from '../../adapters/slack/render.ts';
 import { SORRY } from '../../adapters/slack/runtime.ts';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { startHarness, type Harness } from './helpers/harness.ts';
-import { captureLogger } from './helpers/capture-logger.ts';
+import { memoryLogger } from '../shared/memory-logger.ts';
 import { createDirectMessage, createMessageShortcut, createSlashCommand } from './helpers/payloads.ts';
 
 const DRAFT = 'Secret: Project Falcon layoffs are planned for March, do not share';
@@ -109,7 +109,7 @@ describe('Slack unreachable at start-up', () => {
     const booted = await startHarness();
     try {
       await expect(
-        createSlackAdapter({ core: booted.core, store: booted.store, logger: captureLogger(), config: { signingSecret: '', botToken: 'nope' } }),
+        createSlackAdapter({ core: booted.core, store: booted.store, logger: memoryLogger(), config: { signingSecret: '', botToken: 'nope' } }),
       ).rejects.toThrow(/SLACK_BOT_TOKEN should be a bot token starting with xoxb-; SLACK_SIGNING_SECRET is missing/);
     } finally {
       await booted.close();

@@ -6,7 +6,7 @@ import type { InboundMessage } from '../../src/core/types.ts';
 import type { PlatformAdapter } from '../../src/server/adapter-contract.ts';
 import { createSlackAdapter } from '../../adapters/slack/index.ts';
 import { renderReply } from '../../adapters/slack/render.ts';
-import { captureLogger } from './helpers/capture-logger.ts';
+import { memoryLogger } from '../shared/memory-logger.ts';
 import { FakeSlack } from './helpers/fake-slack.ts';
 import { FakeSocketMode } from './helpers/fake-socket-mode.ts';
 import { MemoryPrefsStore } from './helpers/memory-prefs-store.ts';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   adapter = await createSlackAdapter({
     core,
     store: new MemoryPrefsStore(),
-    logger: captureLogger(),
+    logger: memoryLogger(),
     config: { signingSecret: '', botToken: 'xoxb-socket', appToken: 'xapp-1-A111-socket', apiUrl: fake.apiUrl },
     settings: { retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 } },
   });

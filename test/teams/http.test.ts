@@ -10,7 +10,7 @@ import { createTeamsAdapter } from '../../adapters/teams/index.ts';
 import { personalMessage } from './helpers/activities.ts';
 import { channelToken, jwks } from './helpers/bot-framework-token.ts';
 import { startHarness, testCore, type Harness } from './helpers/harness.ts';
-import { memoryLogger } from './helpers/memory-logger.ts';
+import { memoryLogger } from '../shared/memory-logger.ts';
 import { MemoryRefStore } from './helpers/memory-refs.ts';
 
 const APP_ID = '8d6a2b2e-4c4a-4f5e-9a51-0b8f3c1d2e77';

@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { channelMention, fixture, personalMessage, withServiceUrl, type Activity } from './helpers/activities.ts';
 import { cardStrings } from './helpers/expect-sent.ts';
 import { FakeConnector } from './helpers/fake-connector.ts';
-import { memoryLogger } from './helpers/memory-logger.ts';
+import { memoryLogger } from '../shared/memory-logger.ts';
 
 const SONG_TEAM = '19:efa9296d959346209fea44151c742e73@thread.skype';
 const MANAGER_AAD = 'c33aafc4-646d-4543-9d4c-abd28e4d2110';

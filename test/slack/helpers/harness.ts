@@ -9,7 +9,7 @@ import { bootCore, type Core } from '../../../src/core/create-core.ts';
 import type { ManagerDesk } from '../../../src/core/ports.ts';
 import type { PlatformAdapter } from '../../../src/server/adapter-contract.ts';
 import { createSlackAdapter, type SlackSettings } from '../../../adapters/slack/index.ts';
-import { captureLogger, type LogEntry } from './capture-logger.ts';
+import { memoryLogger, type LogEntry } from '../../shared/memory-logger.ts';
 import { FakeSlack } from './fake-slack.ts';
 import { MemoryPrefsStore } from './memory-prefs-store.ts';
 import { send, SIGNING_SECRET, type SendOptions, type SentResponse, type SlackRequest } from './signed-request.ts';
@@ -55,7 +55,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await fake.start();
   const { core: booted, store } = coreFor(options.manager);
   const core = options.wrapCore ? options.wrapCore(booted) : booted;
-  const logger = captureLogger();
+  const logger = memoryLogger();
   const adapter = await createSlackAdapter({
     core,
     store,

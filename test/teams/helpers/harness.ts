@@ -8,7 +8,7 @@ import { createTeamsAdapter } from '../../../adapters/teams/index.ts';
 import { bootCore, type Core } from '../../../src/core/create-core.ts';
 import type { PlatformAdapter, TeamsAdapterConfig } from '../../../src/server/adapter-contract.ts';
 import { FakeConnector } from './fake-connector.ts';
-import { memoryLogger } from './memory-logger.ts';
+import { memoryLogger } from '../../shared/memory-logger.ts';
 import { MemoryRefStore } from './memory-refs.ts';
 
 let sharedCore: Core | undefined;
