@@ -65,22 +65,26 @@ describe('anonymous mode (no MicrosoftAppId)', () => {
   });
 });
 
+/** Microsoft's identity endpoints (nock): the keys our test tokens are signed with, and the bot's own token for its replies. */
+function mockMicrosoftIdentity(): void {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  nock('https://login.botframework.com')
+    .persist()
+    .get('/v1/.well-known/openidconfiguration')
+    .reply(200, { issuer: 'https://api.botframework.com', jwks_uri: 'https://login.botframework.com/v1/.well-known/keys' })
+    .get('/v1/.well-known/keys')
+    .reply(200, jwks());
+  nock('https://login.microsoftonline.com')
+    .persist()
+    .post(/\/oauth2\/v2\.0\/token/)
+    .reply(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'bot-outbound-token' });
+}
+
 describe('with MicrosoftAppId: every request is authenticated', () => {
   let h: Harness;
   beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    nock('https://login.botframework.com')
-      .persist()
-      .get('/v1/.well-known/openidconfiguration')
-      .reply(200, { issuer: 'https://api.botframework.com', jwks_uri: 'https://login.botframework.com/v1/.well-known/keys' })
-      .get('/v1/.well-known/keys')
-      .reply(200, jwks());
-    // The bot's own token for its replies to the Bot Connector.
-    nock('https://login.microsoftonline.com')
-      .persist()
-      .post(/\/oauth2\/v2\.0\/token/)
-      .reply(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'bot-outbound-token' });
+    mockMicrosoftIdentity();
     h = await startHarness({ config: { appId: APP_ID, appPassword: 'test-secret', appType: 'MultiTenant' } });
   });
   afterEach(() => {
@@ -139,18 +143,7 @@ describe('single tenant: activities from another organization are refused', () =
   const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
   let h: Harness;
   beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    nock('https://login.botframework.com')
-      .persist()
-      .get('/v1/.well-known/openidconfiguration')
-      .reply(200, { issuer: 'https://api.botframework.com', jwks_uri: 'https://login.botframework.com/v1/.well-known/keys' })
-      .get('/v1/.well-known/keys')
-      .reply(200, jwks());
-    nock('https://login.microsoftonline.com')
-      .persist()
-      .post(/\/oauth2\/v2\.0\/token/)
-      .reply(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'bot-outbound-token' });
+    mockMicrosoftIdentity();
     h = await startHarness({ config: { appId: APP_ID, appPassword: 'test-secret', appType: 'SingleTenant', tenantId: TENANT } });
   });
   afterAll(async () => {
