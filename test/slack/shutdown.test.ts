@@ -30,7 +30,7 @@ describe('stopping the Slack adapter', () => {
     const working = new Promise<void>((resolve) => {
       started = resolve;
     });
-    h = await startHarness({ wrapCore: slowCore(() => started(), 500) });
+    h = await startHarness({ wrapCore: slowCore(() => started(), 1_000) });
     const response = await h.send(createDirectMessage({ event: { text: 'help' } }));
     expect(response.status).toBe(200);
     await working;
