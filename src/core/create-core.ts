@@ -7,6 +7,7 @@ import { isStrategyId } from '../quiz/load-quiz.ts';
 import { reviewDraft } from '../review/review-draft.ts';
 import { reviewToReply } from '../review/review-reply.ts';
 import { isSocialCheckError, SocialCheckError } from './errors.ts';
+import { partsToPlainText } from './plain-text.ts';
 import type { ManagerDesk, OrgProfile, PrefsStore, UserKey, UserPrefs } from './ports.ts';
 import {
   disambiguateReply,
@@ -33,6 +34,8 @@ export interface CoreDeps {
   store?: PrefsStore;
   manager?: ManagerDesk;
   policy?: OrgProfile;
+  /** Told about failures the person is spared (settings that could not be read); never given message text. */
+  onError?: (error: unknown, where: string) => void;
 }
 
 export interface Core {
@@ -92,20 +95,35 @@ export function createCore(deps: CoreDeps): Core {
   async function review(message: InboundMessage, text: string): Promise<Reply> {
     if (text.trim() === '') return emptyInputReply();
     if (text.length > MAX_TEXT_LENGTH) return tooLongReply(text.length, MAX_TEXT_LENGTH);
-    const prefs = await prefsOf(message);
+    // The review never depends on storage: without the person's settings it still runs, on the defaults.
+    let prefs = EMPTY_PREFS;
+    let settingsMissing = false;
+    try {
+      prefs = await prefsOf(message);
+    } catch (error) {
+      settingsMissing = true;
+      deps.onError?.(error, 'read settings for a review');
+    }
     const strategy = message.strategy ?? prefs.strategy;
     const platform = message.socialPlatform ?? (prefs.platforms.length === 1 ? prefs.platforms[0] : undefined);
     const result = reviewDraft(text, { rules: content.rules, policy, strategy, platform, ignoredTerms: prefs.ignoredTerms });
     if (store) {
-      await store.recordReview({
-        platform: message.platform,
-        categories: [...new Set(result.flags.map((flag) => flag.category))],
-        verdict: result.verdict,
-        audience: result.audience,
-        at: clock(),
-      });
+      try {
+        await store.recordReview({
+          platform: message.platform,
+          categories: [...new Set(result.flags.map((flag) => flag.category))],
+          verdict: result.verdict,
+          audience: result.audience,
+          at: clock(),
+        });
+      } catch (error) {
+        deps.onError?.(error, 'count a review');
+      }
     }
-    return reviewToReply(result, { strategy, platform });
+    const reply = reviewToReply(result, { strategy, platform });
+    if (!settingsMissing) return reply;
+    const parts = [...reply.parts, { type: 'note' as const, text: 'I could not load your saved settings just now, so this review uses the defaults (no ignored words, no strategy).' }];
+    return { ...reply, parts, text: partsToPlainText(parts) };
   }
 
   function answer(text: string): Reply {

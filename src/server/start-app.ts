@@ -112,7 +112,12 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       ...(options.instanceId ? { instanceId: options.instanceId } : {}),
       ...(options.retry ? { retry: options.retry } : {}),
     });
-    core = bootCore({ store: storage.prefs, manager: desk, clock, ...(policy ? { policy } : {}), ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
+    core = bootCore({
+      store: storage.prefs,
+      manager: desk,
+      clock,
+      onError: (error, where) => logger.warn({ where, error: { name: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'core: a storage call failed; the person got the reply without it'),
+      ...(policy ? { policy } : {}), ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
 
     const adapters: PlatformAdapter[] = [];
     if (options.adapters?.teams) {

@@ -167,6 +167,20 @@ describe('the core entry point', () => {
     expect(seen).toEqual(['nudge <#C1|general> next', 'stats']);
   });
 
+  it('still reviews when the settings cannot be read, says so, and reports the failure without the text', async () => {
+    const store = new MemoryPrefsStore();
+    store.getPrefs = async () => {
+      throw Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
+    };
+    const errors: string[] = [];
+    const core = createCore({ content, model, store, clock: () => NOW, onError: (_error, where) => errors.push(where) });
+    const reply = await core.handle({ platform: 'teams', user: { id: 'A' }, conversation: { id: 'A', kind: 'direct' }, text: 'So hungover today', mode: 'review', private: true });
+    expect(reply.kind).toBe('review');
+    expect(reply.meta?.review?.flags.length).toBeGreaterThan(0);
+    expect(reply.text).toContain('I could not load your saved settings just now');
+    expect(errors).toEqual(['read settings for a review']);
+  });
+
   it('explains that nudges need the server when there is no manager desk', async () => {
     const { send } = setup();
     expect((await send('nudge #general')).text).toContain('need the social-check server');
