@@ -44,6 +44,12 @@ const valid: ValidCase[] = [
   { text: 'Day 30 since I quit smoking!', why: 'quitting smoking is not quitting a job' },
   { text: 'Our mental health awareness week starts Monday, resources on the intranet.', why: 'advocacy is not a personal health detail' },
   { text: 'Hello from the Hell\'s Kitchen food tour!', why: 'a place name is not swearing' },
+  { text: 'The same principle applied to our pricing page.', why: '"applied to" a page is not a job application' },
+  { text: 'Our dog had surgery on his paw yesterday.', why: "a pet's health is not the writer's private life" },
+  { text: 'The new hospital wing opens next month.', why: 'a sentence about an institution is not about the writer' },
+  { text: 'Our team shipped the new app today. Fantastic!', why: 'a one-word cheer after good news is not sarcasm' },
+  { text: "My manager taught me to ask 'what would have to be true?' before every decision.", why: 'quoting a manager with gratitude is not mocking' },
+  { text: 'Drunk on coffee and ready for the demo.', why: 'a coffee joke is not drinking' },
 ];
 
 const invalid: InvalidCase[] = [
@@ -154,6 +160,29 @@ const invalid: InvalidCase[] = [
     text: 'Called in sick and spent the day at the lake.',
     why: 'deceiving the employer',
     flags: [{ category: 'workplace-criticism', ruleId: 'deceiving-employer', words: 'Called in sick', message: '"Called in sick" may read as deceiving your employer.' }],
+  },
+  {
+    text: 'Chemo round 3 done.',
+    why: 'a health detail written without "I": diary style is about the writer',
+    flags: [{ category: 'private-life', ruleId: 'personal-milestones', words: 'Chemo round', message: '"Chemo round" may share a private health or family matter with everyone who sees the post.' }],
+  },
+  {
+    text: 'Got diagnosed with ADHD at 34.',
+    why: 'a sentence that drops its subject ("Got diagnosed") is about the writer',
+    flags: [
+      { category: 'private-life', ruleId: 'health', words: 'diagnosed', message: '"diagnosed" may share a private detail that colleagues and employers could see.' },
+      { category: 'private-life', ruleId: 'health', words: 'ADHD', message: '"ADHD" may share a private detail that colleagues and employers could see.' },
+    ],
+  },
+  {
+    text: "My manager calls a 7pm call a 'quick sync'.",
+    why: 'scare quotes next to a workplace target mock it; the flag excludes the space before the quote',
+    flags: [{ category: 'workplace-criticism', ruleId: 'scare-quotes-at-work', words: "'quick sync'", message: 'Quoting your workplace in scare quotes may read as mocking it.' }],
+  },
+  {
+    text: 'Second interview tomorrow and nobody at work knows.',
+    why: 'an interview kept secret from the employer',
+    flags: [{ category: 'job-search', ruleId: 'planning-to-quit', words: 'Second interview tomorrow and nobody at work knows', message: '"Second interview tomorrow and nobody at work knows" may tell your employer you are looking to leave before you are ready to say so.' }],
   },
 ];
 
