@@ -25,7 +25,7 @@ export interface LabelledDraft {
   policy?: boolean;
 }
 
-export function loadDrafts(split: 'dev' | 'heldout'): LabelledDraft[] {
+export function loadDrafts(split: 'dev' | 'heldout' | 'blind'): LabelledDraft[] {
   const data = parseYaml(readFileSync(`${DRAFTS_DIR}${split}.yaml`, 'utf8')) as unknown;
   if (!Array.isArray(data)) throw new Error(`${split}.yaml must be a list`);
   const ids = new Set<string>();

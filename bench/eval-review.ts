@@ -4,10 +4,13 @@
  * and the held-out part. Mistakes are listed for the dev part only (`--errors`);
  * the held-out part is for reporting, not tuning.
  *
- *   node --import tsx bench/eval-review.ts [--errors] [--dev-only] [--ids d371-d530]
+ *   node --import tsx bench/eval-review.ts [--errors] [--dev-only] [--ids d371-d530] [--blind]
  *
  * `--ids FIRST-LAST` scores only the dev drafts whose id lies in that range
  * (same prefix, compared by number), e.g. to score a new batch blind once.
+ * `--blind` also scores test/fixtures/drafts/blind.yaml: 220 drafts written by
+ * someone who never saw the rules or the other drafts. Its figures only, never
+ * its mistakes: it is not for tuning.
  */
 import { DEFAULT_CONTENT_DIR } from '../src/content/load-content.ts';
 import { ContentProblems } from '../src/content/validate.ts';
@@ -30,6 +33,10 @@ const heldout = showHeldout ? evaluate(loadDrafts('heldout'), rules, policy) : u
 if (heldout) {
   console.log('');
   console.log(formatReport('HELD-OUT (never tuned on)', heldout));
+}
+if (process.argv.includes('--blind')) {
+  console.log('');
+  console.log(formatReport('BLIND (written without seeing the rules; never tuned on)', evaluate(loadDrafts('blind'), rules, policy)));
 }
 if (process.argv.includes('--errors')) {
   console.log('\nDev mistakes:');

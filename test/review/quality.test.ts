@@ -37,4 +37,13 @@ describe('draft review quality', () => {
     expect(report.audienceAccuracy).toBeGreaterThanOrEqual(0.88);
     expect(report.benignFlagRate).toBeLessThanOrEqual(0.06);
   });
+
+  it('holds on the blind set (written without seeing the rules, scored once) at the level measured, BELOW the F1 and audience targets', () => {
+    const report = evaluate(loadDrafts('blind'), rules(), loadEvalPolicy());
+    // Scored once at the end of round 2 (220 drafts, 80 benign): macro-F1 0.790, audience right 81.4%, benign flagged 5.0%.
+    // The benign target (5%) is met; macro-F1 (0.9) and audience (85%) are not. These bounds only catch regressions.
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.78);
+    expect(report.audienceAccuracy).toBeGreaterThanOrEqual(0.81);
+    expect(report.benignFlagRate).toBeLessThanOrEqual(0.05);
+  });
 });
