@@ -30,14 +30,7 @@ export interface Delivery {
   sentAt?: Date;
 }
 
-export interface NewDelivery {
-  occurrenceKey: string;
-  scheduleId?: number;
-  occurrenceAt: Date;
-  channel: ChannelRef;
-  requestedBy: string;
-  nudgeId: string;
-}
+export type NewDelivery = Pick<Delivery, 'occurrenceKey' | 'scheduleId' | 'occurrenceAt' | 'channel' | 'requestedBy' | 'nudgeId'>;
 
 function toDelivery(row: Selectable<DeliveryLogTable>): Delivery {
   const channel: ChannelRef = { platform: row.platform as ChatPlatform, channelId: row.channel_id };

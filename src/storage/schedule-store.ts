@@ -25,17 +25,7 @@ export interface NudgeSchedule {
   cancelledBy?: string;
 }
 
-export interface NewSchedule {
-  channel: ChannelRef;
-  channelName?: string;
-  createdBy: string;
-  ruleLabel: string;
-  cron: string;
-  timeZone: string;
-  content: { kind: NudgeContentKind; value: string };
-  reportTo?: ChannelRef;
-  createdAt: Date;
-}
+export type NewSchedule = Omit<NudgeSchedule, 'id' | 'status' | 'statusReason' | 'startsAfter' | 'cancelledAt' | 'cancelledBy'>;
 
 function toSchedule(row: Selectable<NudgeSchedulesTable>): NudgeSchedule {
   const channel: ChannelRef = { platform: row.platform as ChatPlatform, channelId: row.channel_id };
