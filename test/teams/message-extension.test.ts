@@ -3,34 +3,18 @@
  * invoke response (the dialog) comes back in the HTTP answer, and nothing is
  * posted to the conversation (a review is private).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { dialogCard, draftFormCard } from '../../adapters/teams/task-cards.ts';
-import type { Core } from '../../src/core/create-core.ts';
 import type { InboundMessage } from '../../src/core/types.ts';
 import { fixture, personalSubmit, type Activity } from './helpers/activities.ts';
-import { startHarness, testCore, type Harness } from './helpers/harness.ts';
+import { testCore, type Harness } from './helpers/harness.ts';
+import { useRecordingHarness } from './helpers/recording-harness.ts';
 
-const seen: InboundMessage[] = [];
-const recordingCore: Core = {
-  get content() {
-    return testCore().content;
-  },
-  handle(message) {
-    seen.push(structuredClone(message));
-    return testCore().handle(message);
-  },
-};
-
+const recording = useRecordingHarness();
+const seen = recording.seen;
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ core: recordingCore });
-});
-afterAll(async () => {
-  await h.stop();
-});
-beforeEach(() => {
-  h.connector.reset();
-  seen.length = 0;
+beforeAll(() => {
+  h = recording.harness();
 });
 
 const OLO = { id: 'b130c271-d2eb-45f9-83ab-9eb3fe3788bc', name: 'Olo Brockhouse' };

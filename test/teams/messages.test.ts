@@ -2,35 +2,19 @@
  * Real Teams message activities posted over HTTP to the adapter's route; the
  * replies are captured at a local fake Bot Connector and compared whole.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { renderReply } from '../../adapters/teams/render.ts';
-import type { Core } from '../../src/core/create-core.ts';
 import type { InboundMessage } from '../../src/core/types.ts';
 import { channelMention, channelSubmit, fixture, personalMessage, personalSubmit, TEAM_ID, withServiceUrl } from './helpers/activities.ts';
 import { replyActivity, replyPath, updateActivity, updatePath } from './helpers/expect-sent.ts';
-import { startHarness, testCore, type Harness } from './helpers/harness.ts';
+import { testCore, type Harness } from './helpers/harness.ts';
+import { useRecordingHarness } from './helpers/recording-harness.ts';
 
-const seen: InboundMessage[] = [];
-const recordingCore: Core = {
-  get content() {
-    return testCore().content;
-  },
-  handle(message) {
-    seen.push(structuredClone(message));
-    return testCore().handle(message);
-  },
-};
-
+const recording = useRecordingHarness();
+const seen = recording.seen;
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ core: recordingCore });
-});
-afterAll(async () => {
-  await h.stop();
-});
-beforeEach(() => {
-  h.connector.reset();
-  seen.length = 0;
+beforeAll(() => {
+  h = recording.harness();
 });
 
 const MEGAN = { id: '7faf8ab2-3d56-4244-b585-20c8a42ed2b8', name: 'Megan Bowen' };
