@@ -218,8 +218,9 @@ export function createCore(deps: CoreDeps): Core {
         }
         break;
       case 'review':
-      case 'check':
-        if (argument) return review(message, argument);
+        // "review my old posts before a job hunt?" is a question, not a command.
+        if (argument && !/\?\s*$/.test(argument)) return review(message, argument);
+        if (argument) break;
         return message.private ? makeReply('notice', [{ type: 'paragraph', text: 'Paste the draft you want checked.' }], { openReviewForm: true }) : emptyInputReply();
       case 'ask':
         if (argument) return answer(argument);

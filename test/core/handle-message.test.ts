@@ -181,6 +181,13 @@ describe('the core entry point', () => {
     expect(errors).toEqual(['read settings for a review']);
   });
 
+  it('reviews "review <draft>" but answers a question that starts with review or check', async () => {
+    const { send } = setup();
+    expect((await send('review So hungover today')).kind).toBe('review');
+    expect((await send('review my old posts before a job hunt?')).kind).toBe('answer');
+    expect((await send('check whether my boss can see my instagram')).kind).not.toBe('review');
+  });
+
   it('explains that nudges need the server when there is no manager desk', async () => {
     const { send } = setup();
     expect((await send('nudge #general')).text).toContain('need the social-check server');
