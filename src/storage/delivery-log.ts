@@ -9,6 +9,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ChannelRef } from '../core/ports.ts';
 import type { ChatPlatform } from '../core/types.ts';
 import type { Database, DeliveryLogTable } from './schema.ts';
+import { channelFromRow } from './channel-column.ts';
 
 export type DeliveryStatus = 'claimed' | 'sent' | 'retrying' | 'failed' | 'channel_unavailable';
 
@@ -33,8 +34,7 @@ export interface Delivery {
 export type NewDelivery = Pick<Delivery, 'occurrenceKey' | 'scheduleId' | 'occurrenceAt' | 'channel' | 'requestedBy' | 'nudgeId'>;
 
 function toDelivery(row: Selectable<DeliveryLogTable>): Delivery {
-  const channel: ChannelRef = { platform: row.platform as ChatPlatform, channelId: row.channel_id };
-  if (row.team_id) channel.teamId = row.team_id;
+  const channel = channelFromRow(row);
   const delivery: Delivery = {
     id: Number(row.id),
     occurrenceKey: row.occurrence_key,

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ChannelRef } from '../core/ports.ts';
 import type { ChatPlatform } from '../core/types.ts';
 import type { Database, NudgeSchedulesTable } from './schema.ts';
+import { channelFromRow } from './channel-column.ts';
 
 export type NudgeContentKind = 'tip' | 'topic' | 'next' | 'text';
 export type ScheduleStatus = 'active' | 'cancelled' | 'channel_unavailable' | 'failing';
@@ -28,8 +29,7 @@ export interface NudgeSchedule {
 export type NewSchedule = Omit<NudgeSchedule, 'id' | 'status' | 'statusReason' | 'startsAfter' | 'cancelledAt' | 'cancelledBy'>;
 
 function toSchedule(row: Selectable<NudgeSchedulesTable>): NudgeSchedule {
-  const channel: ChannelRef = { platform: row.platform as ChatPlatform, channelId: row.channel_id };
-  if (row.team_id) channel.teamId = row.team_id;
+  const channel = channelFromRow(row);
   const schedule: NudgeSchedule = {
     id: Number(row.id),
     channel,

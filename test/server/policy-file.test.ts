@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,16 +8,19 @@ import { slackMessage, startTestApp, type TestApp } from './app-fixtures.ts';
 describe('POLICY_FILE', () => {
   let db: TestDatabase;
   let app: TestApp | undefined;
+  const dirs: string[] = [];
 
   afterEach(async () => {
     await app?.close();
     app = undefined;
     await db.cleanup();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
   it('feeds the organization profile to reviews, including managers\' own nudges', async () => {
     db = tempSqlite();
     const dir = mkdtempSync(join(tmpdir(), 'policy-'));
+    dirs.push(dir);
     const file = join(dir, 'policy.yaml');
     writeFileSync(file, 'organization:\n  name: Example Corp\ncodenames: [Falcon]\nclients: [Globex]\n');
     app = await startTestApp(db, { env: { POLICY_FILE: file } });
