@@ -6,7 +6,7 @@ import { makeReply } from '../../src/core/replies.ts';
 import { routeText } from '../../src/core/route-text.ts';
 import type { InboundMessage, Reply } from '../../src/core/types.ts';
 import { trainQuestionModel } from '../../src/qa/answer-question.ts';
-import { MemoryPrefsStore } from '../helpers/memory-store.ts';
+import { MemoryPrefsStore } from '../shared/memory-prefs-store.ts';
 
 const content = loadContent();
 const model = trainQuestionModel(content);

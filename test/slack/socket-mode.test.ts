@@ -9,7 +9,7 @@ import { renderReply } from '../../adapters/slack/render.ts';
 import { memoryLogger } from '../shared/memory-logger.ts';
 import { FakeSlack } from './helpers/fake-slack.ts';
 import { FakeSocketMode } from './helpers/fake-socket-mode.ts';
-import { MemoryPrefsStore } from './helpers/memory-prefs-store.ts';
+import { MemoryPrefsStore } from '../shared/memory-prefs-store.ts';
 
 const core = bootCore({ store: new MemoryPrefsStore() });
 let fake: FakeSlack;

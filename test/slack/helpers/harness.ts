@@ -11,7 +11,7 @@ import type { PlatformAdapter } from '../../../src/server/adapter-contract.ts';
 import { createSlackAdapter, type SlackSettings } from '../../../adapters/slack/index.ts';
 import { memoryLogger, type LogEntry } from '../../shared/memory-logger.ts';
 import { FakeSlack } from './fake-slack.ts';
-import { MemoryPrefsStore } from './memory-prefs-store.ts';
+import { MemoryPrefsStore } from '../../shared/memory-prefs-store.ts';
 import { send, SIGNING_SECRET, type SendOptions, type SentResponse, type SlackRequest } from './signed-request.ts';
 
 export const BOT_TOKEN = 'xoxb-test-token';

@@ -1,6 +1,6 @@
 /** A real in-memory PrefsStore for tests: same contract as src/storage, kept in maps. */
-import type { PrefsStore, UserKey, UserPrefs } from '../../../src/core/ports.ts';
-import type { Audience, ChatPlatform, RiskCategory, SocialPlatform, StrategyId, Verdict } from '../../../src/core/types.ts';
+import type { PrefsStore, UserKey, UserPrefs } from '../../src/core/ports.ts';
+import type { Audience, ChatPlatform, RiskCategory, SocialPlatform, StrategyId, Verdict } from '../../src/core/types.ts';
 
 export class MemoryPrefsStore implements PrefsStore {
   readonly prefs = new Map<string, UserPrefs>();
