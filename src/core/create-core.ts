@@ -28,7 +28,8 @@ export const MAX_TEXT_LENGTH = 63_206;
 
 export interface CoreDeps {
   content: Content;
-  model: QaModel;
+  /** The question classifier, or a function that trains it on first use (a review never needs it). */
+  model: QaModel | (() => QaModel);
   /** Passed in so scheduling and stats are testable. */
   clock?: () => Date;
   store?: PrefsStore;
@@ -45,10 +46,11 @@ export interface Core {
   handle(message: InboundMessage): Promise<Reply>;
 }
 
-/** Loads content/, trains question answering, and returns the core. */
+/** Loads and validates content/ and returns the core; question answering is trained on the first question. */
 export function bootCore(options: Omit<CoreDeps, 'content' | 'model'> & { contentDir?: string } = {}): Core {
   const content = loadContent(options.contentDir ?? DEFAULT_CONTENT_DIR);
-  return createCore({ ...options, content, model: trainQuestionModel(content) });
+  let model: QaModel | undefined;
+  return createCore({ ...options, content, model: () => (model ??= trainQuestionModel(content)) });
 }
 
 const EMPTY_PREFS: UserPrefs = { platforms: [], ignoredTerms: [] };
@@ -81,7 +83,8 @@ function parseFlagAction(value: string): FlagActionValue {
 }
 
 export function createCore(deps: CoreDeps): Core {
-  const { content, model, store, manager, policy } = deps;
+  const { content, store, manager, policy } = deps;
+  const model = (): QaModel => (typeof deps.model === 'function' ? deps.model() : deps.model);
   const clock = deps.clock ?? (() => new Date());
 
   function userKey(message: InboundMessage): UserKey {
@@ -129,7 +132,7 @@ export function createCore(deps: CoreDeps): Core {
   function answer(text: string): Reply {
     if (text.trim() === '') return emptyInputReply();
     if (text.length > MAX_TEXT_LENGTH) return tooLongReply(text.length, MAX_TEXT_LENGTH);
-    return answerQuestion(content, model, text, policy);
+    return answerQuestion(content, model(), text, policy);
   }
 
   async function onAction(message: InboundMessage, action: ActionPayload): Promise<Reply> {
