@@ -5,45 +5,34 @@
  * share of benign drafts that get any flag. Used by bench/eval-review.ts and by
  * the quality test.
  */
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { DEFAULT_CONTENT_DIR } from '../src/content/load-content.ts';
 import type { OrgProfile } from '../src/core/ports.ts';
-import { RISK_CATEGORIES, SOCIAL_PLATFORMS, type Audience, type RiskCategory, type SocialPlatform } from '../src/core/types.ts';
+import { RISK_CATEGORIES, type Audience, type RiskCategory } from '../src/core/types.ts';
+import { exampleFiles, loadLabelledDrafts, type LabelledDraft } from '../src/review/load-examples.ts';
 import { loadPolicyFile } from '../src/review/load-policy.ts';
 import { reviewDraft } from '../src/review/review-draft.ts';
 import type { RuleBook } from '../src/review/rule-types.ts';
 
 export const DRAFTS_DIR = fileURLToPath(new URL('../test/fixtures/drafts/', import.meta.url));
+/** The training examples of the review model (content/review/examples): what the rules and the model were built on. */
+export const EXAMPLES_DIR = join(DEFAULT_CONTENT_DIR, 'review', 'examples');
 
-export interface LabelledDraft {
-  id: string;
-  platform: SocialPlatform;
-  text: string;
-  categories: RiskCategory[];
-  audience: Audience;
-  policy?: boolean;
+export type { LabelledDraft };
+
+/** Evaluation sets never trained or tuned on: heldout, blind (scored once), blind3 (scored once). */
+export type EvalSplit = 'heldout' | 'blind' | 'blind3';
+
+/** `examples` is every training file of content/review/examples; the others are test/fixtures/drafts/<split>.yaml. */
+export function loadDrafts(split: EvalSplit | 'examples'): LabelledDraft[] {
+  if (split === 'examples') return exampleFiles(EXAMPLES_DIR).flatMap(loadLabelledDrafts);
+  return loadLabelledDrafts(join(DRAFTS_DIR, `${split}.yaml`));
 }
 
-export function loadDrafts(split: 'dev' | 'heldout' | 'blind'): LabelledDraft[] {
-  const data = parseYaml(readFileSync(`${DRAFTS_DIR}${split}.yaml`, 'utf8')) as unknown;
-  if (!Array.isArray(data)) throw new Error(`${split}.yaml must be a list`);
-  const ids = new Set<string>();
-  return data.map((raw: Record<string, unknown>, index) => {
-    const where = `${split}.yaml[${index}]`;
-    if (typeof raw.id !== 'string' || ids.has(raw.id)) throw new Error(`${where}: missing or duplicate id`);
-    ids.add(raw.id);
-    if (typeof raw.text !== 'string' || raw.text.trim() === '') throw new Error(`${where}: text missing`);
-    if (!(SOCIAL_PLATFORMS as readonly unknown[]).includes(raw.platform)) throw new Error(`${where}: unknown platform`);
-    const categories = raw.categories;
-    if (!Array.isArray(categories) || !categories.every((c) => (RISK_CATEGORIES as readonly unknown[]).includes(c))) throw new Error(`${where}: bad categories`);
-    if (!['everyone', 'personal', 'nobody'].includes(String(raw.audience))) throw new Error(`${where}: bad audience`);
-    return { id: raw.id, platform: raw.platform as SocialPlatform, text: raw.text, categories: categories as RiskCategory[], audience: raw.audience as Audience, policy: raw.policy === true };
-  });
-}
-
+/** The organization profile of every draft marked `policy: true` (Example Corp, codenames Falcon and Bluebird, clients Globex and Initech). */
 export function loadEvalPolicy(): OrgProfile {
-  return loadPolicyFile(`${DRAFTS_DIR}policy.yaml`);
+  return loadPolicyFile(join(EXAMPLES_DIR, 'policy.yaml'));
 }
 
 export interface CategoryScore {

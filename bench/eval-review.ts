@@ -1,54 +1,65 @@
 /**
- * Quality of draft review on the labelled drafts: per-category P/R/F1,
- * macro-F1, audience accuracy and the benign false-flag rate, for the dev part
- * and the held-out part. Mistakes are listed for the dev part only (`--errors`);
- * the held-out part is for reporting, not tuning.
+ * Quality of draft review on labelled drafts: per-category P/R/F1, macro-F1,
+ * audience accuracy and the share of benign drafts flagged, for the rules alone
+ * and for the rules with the learned model (content/review/model.json), side
+ * by side in one run.
  *
- *   node --import tsx bench/eval-review.ts [--errors] [--dev-only] [--ids d371-d530] [--blind]
+ *   node --import tsx bench/eval-review.ts [--split heldout|blind|blind3]... [--file PATH]...
+ *        [--examples [--ids ta001-ta450]] [--errors] [--table]
  *
- * `--ids FIRST-LAST` scores only the dev drafts whose id lies in that range
- * (same prefix, compared by number), e.g. to score a new batch blind once.
- * `--blind` also scores test/fixtures/drafts/blind.yaml: 220 drafts written by
- * someone who never saw the rules or the other drafts. Its figures only, never
- * its mistakes: it is not for tuning.
+ * Sets: `--split heldout` (160 drafts, never tuned on), `--split blind` (220) and
+ * `--split blind3` (250), written by people who never saw the rules, the model or
+ * the training drafts; `--file` any labelled file; `--examples` the training drafts
+ * themselves (fit, not generalization; `--ids` narrows them, e.g. a new batch
+ * scored once before it is added). Without a set: heldout. `--errors` lists
+ * mistakes, for the training drafts only: evaluation sets are not for tuning.
+ * `--table` prints the per-category table of the rules with the model.
  */
+import { basename } from 'node:path';
 import { DEFAULT_CONTENT_DIR } from '../src/content/load-content.ts';
 import { ContentProblems } from '../src/content/validate.ts';
+import { loadLabelledDrafts } from '../src/review/load-examples.ts';
 import { loadRules } from '../src/review/load-rules.ts';
-import { evaluate, formatReport, loadDrafts, loadEvalPolicy } from './eval-review-lib.ts';
+import { evaluate, formatReport, loadDrafts, loadEvalPolicy, type EvalReport, type EvalSplit, type LabelledDraft } from './eval-review-lib.ts';
+
+const args = process.argv.slice(2);
+const valuesOf = (name: string): string[] => args.flatMap((arg, index) => (arg === `--${name}` && args[index + 1] ? [args[index + 1]!] : []));
 
 const problems = new ContentProblems();
-const rules = loadRules(DEFAULT_CONTENT_DIR, problems);
+const withModel = loadRules(DEFAULT_CONTENT_DIR, problems);
+const rulesOnly = loadRules(DEFAULT_CONTENT_DIR, problems, { withoutModel: true });
 problems.throwIfAny();
 const policy = loadEvalPolicy();
 
-const idsArg = process.argv.indexOf('--ids');
-const idRange = idsArg >= 0 ? parseIdRange(process.argv[idsArg + 1] ?? '') : undefined;
-const devDrafts = loadDrafts('dev').filter((draft) => !idRange || inIdRange(draft.id, idRange));
-const dev = evaluate(devDrafts, rules, policy);
-console.log(formatReport(idRange ? `DEV ${idRange.prefix}${idRange.first}-${idRange.prefix}${idRange.last}` : 'DEV', dev));
-// The held-out part is scored only on request, so tuning runs never see it.
-const showHeldout = !process.argv.includes('--dev-only') && !idRange;
-const heldout = showHeldout ? evaluate(loadDrafts('heldout'), rules, policy) : undefined;
-if (heldout) {
-  console.log('');
-  console.log(formatReport('HELD-OUT (never tuned on)', heldout));
+const sets: Array<{ name: string; drafts: LabelledDraft[]; training: boolean }> = [];
+if (args.includes('--examples')) {
+  const range = valuesOf('ids')[0];
+  const idRange = range ? parseIdRange(range) : undefined;
+  sets.push({ name: idRange ? `EXAMPLES ${range}` : 'EXAMPLES (trained on)', drafts: loadDrafts('examples').filter((draft) => !idRange || inIdRange(draft.id, idRange)), training: true });
 }
-if (process.argv.includes('--blind')) {
-  console.log('');
-  console.log(formatReport('BLIND (written without seeing the rules; never tuned on)', evaluate(loadDrafts('blind'), rules, policy)));
+for (const split of valuesOf('split')) {
+  if (!['heldout', 'blind', 'blind3'].includes(split)) throw new Error(`--split wants heldout, blind or blind3, got "${split}"`);
+  sets.push({ name: split.toUpperCase(), drafts: loadDrafts(split as EvalSplit), training: false });
 }
-if (process.argv.includes('--errors')) {
-  console.log('\nDev mistakes:');
-  for (const mistake of dev.mistakes) {
-    console.log(`- ${mistake.id}: expected [${mistake.expected.join(', ')}] ${mistake.expectedAudience}, got [${mistake.predicted.join(', ')}] ${mistake.audience}  ${mistake.flags.join(' | ')}`);
+for (const file of valuesOf('file')) sets.push({ name: basename(file), drafts: loadLabelledDrafts(file), training: false });
+if (sets.length === 0) sets.push({ name: 'HELDOUT', drafts: loadDrafts('heldout'), training: false });
+
+const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
+const line = (report: EvalReport): string => `macro-F1 ${report.macroF1.toFixed(3)} · audience right ${pct(report.audienceAccuracy)} · benign flagged ${pct(report.benignFlagRate)}`;
+
+for (const set of sets) {
+  const before = evaluate(set.drafts, rulesOnly, policy);
+  const after = evaluate(set.drafts, withModel, policy);
+  console.log(`${set.name}: ${after.drafts} drafts (${after.benign} benign)`);
+  console.log(`  rules alone       ${line(before)}`);
+  console.log(`  rules + model     ${line(after)}`);
+  if (args.includes('--table')) console.log(formatReport(`${set.name}, rules + model`, after));
+  if (set.training && args.includes('--errors')) {
+    for (const mistake of after.mistakes) {
+      console.log(`- ${mistake.id}: expected [${mistake.expected.join(', ')}] ${mistake.expectedAudience}, got [${mistake.predicted.join(', ')}] ${mistake.audience}  ${mistake.flags.join(' | ')}`);
+    }
   }
-}
-if (heldout && process.argv.includes('--heldout-errors')) {
-  console.log('\nHeld-out mistakes (for the final report only):');
-  for (const mistake of heldout.mistakes) {
-    console.log(`- ${mistake.id}: expected [${mistake.expected.join(', ')}] ${mistake.expectedAudience}, got [${mistake.predicted.join(', ')}] ${mistake.audience}  ${mistake.flags.join(' | ')}`);
-  }
+  console.log('');
 }
 
 function parseIdRange(text: string): { prefix: string; first: number; last: number } {

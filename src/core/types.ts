@@ -46,7 +46,8 @@ export const RISK_CATEGORIES = [
 export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 
 /** Where a draft can go: every network, a personal circle only, or nowhere. */
-export type Audience = 'everyone' | 'personal' | 'nobody';
+export const AUDIENCES = ['everyone', 'personal', 'nobody'] as const;
+export type Audience = (typeof AUDIENCES)[number];
 export type Verdict = 'ok' | 'caution' | 'risky';
 
 /**

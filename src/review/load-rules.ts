@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { RISK_CATEGORIES, SOCIAL_PLATFORMS, STRATEGIES, type Audience, type RiskCategory } from '../core/types.ts';
 import { checkKeys, isRecord, isStringArray, nonEmptyString, type ContentProblems } from '../content/validate.ts';
+import { loadModel } from './load-model.ts';
 import { unsafeRegexReason } from './regex-safety.ts';
 import { DETECTORS, POLICY_TERM_SOURCES, type AdviceBook, type CategoryInfo, type DetectorName, type PolicyTermSource, type Rule, type RuleBook, type Severity } from './rule-types.ts';
 import { parseTerm, phraseKey } from './term-index.ts';
@@ -301,7 +302,12 @@ function loadAdvice(dir: string, problems: ContentProblems): AdviceBook {
   return empty;
 }
 
-export function loadRules(dir: string, problems: ContentProblems): RuleBook {
+export interface LoadRulesOptions {
+  /** Rules alone, without the learned second opinion (used to train it). */
+  withoutModel?: boolean;
+}
+
+export function loadRules(dir: string, problems: ContentProblems, options: LoadRulesOptions = {}): RuleBook {
   const rulesDir = join(dir, 'rules');
   const categories: CategoryInfo[] = [];
   const rules: Rule[] = [];
@@ -322,5 +328,6 @@ export function loadRules(dir: string, problems: ContentProblems): RuleBook {
   }
   checkDuplicates(rules, problems);
   const advice = loadAdvice(dir, problems);
-  return { categories, rules, advice, negators: ['not', 'never', 'no', "don't", 'dont', "didn't", 'didnt', "isn't", "wasn't", "won't", 'without', 'zero', 'quit', 'sober', 'stopped', 'nothing', "aren't", "weren't", "doesn't", 'doesnt'] };
+  const learned = options.withoutModel ? undefined : loadModel(dir, categories, problems);
+  return { categories, rules, advice, ...(learned ? { learned } : {}), negators: ['not', 'never', 'no', "don't", 'dont', "didn't", 'didnt', "isn't", "wasn't", "won't", 'without', 'zero', 'quit', 'sober', 'stopped', 'nothing', "aren't", "weren't", "doesn't", 'doesnt'] };
 }

@@ -7,7 +7,7 @@
  * audience and verdict → advice for the person's strategy and platform.
  */
 import type { OrgProfile } from '../core/ports.ts';
-import type { Flag, ReviewResult, SocialPlatform, StrategyId } from '../core/types.ts';
+import type { Flag, ReviewResult, RiskCategory, SocialPlatform, StrategyId } from '../core/types.ts';
 import { adviceFor } from './advice.ts';
 import { audienceOf, compareFlags, verdictOf } from './audience.ts';
 import { engineFor } from './compile-rules.ts';
@@ -15,7 +15,11 @@ import { findRisks, type Finding } from './find-risks.ts';
 import { normalizeText } from './normalize.ts';
 import { saferRewrite } from './rewrite.ts';
 import type { RuleBook } from './rule-types.ts';
-import { tokenize } from './tokenize.ts';
+import { tokenize, type Token } from './tokenize.ts';
+import type { LearnedReview } from './load-model.ts';
+import { draftFeatures, placeholdersFor } from './model-features.ts';
+import { bestSentence, decide, scoreFeatures, type RuleEvidence } from './review-model.ts';
+import { isFirm } from './rule-types.ts';
 
 export interface ReviewOptions {
   rules: RuleBook;
@@ -58,6 +62,35 @@ function mergeOverlaps(findings: Finding[]): Finding[] {
   return kept;
 }
 
+/**
+ * The learned second opinion over the rules' findings: per category, a
+ * context-dependent rule hit the model finds very unlikely is dropped, and a
+ * category the rules missed is added when the model is confident, on the
+ * sentence that scores highest.
+ */
+function withModel(learned: LearnedReview, normalized: string, tokens: readonly Token[], findings: Finding[], policy: OrgProfile | undefined): Finding[] {
+  if (tokens.length === 0) return findings;
+  const { model } = learned;
+  const features = draftFeatures(tokens, placeholdersFor(policy), normalized);
+  const probabilities = scoreFeatures(model, features.all);
+  const evidence = new Map<RiskCategory, RuleEvidence>();
+  for (const finding of findings) {
+    const category = finding.rule.category;
+    if (evidence.get(category) !== 'firm') evidence.set(category, isFirm(finding.rule) ? 'firm' : 'soft');
+  }
+  const vetoed = new Set<RiskCategory>();
+  const added: Finding[] = [];
+  model.categories.forEach((category, k) => {
+    const decision = decide(probabilities[k]!, model.thresholds[k]!, model.vetoes[k]!, evidence.get(category) ?? 'none');
+    if (decision === 'vetoed') vetoed.add(category);
+    if (decision !== 'model') return;
+    const rule = learned.rules.get(category);
+    const sentence = features.sentences[bestSentence(model, features, k)];
+    if (rule && sentence) added.push({ rule, start: tokens[sentence.first]!.start, end: tokens[sentence.last]!.end });
+  });
+  return [...(vetoed.size === 0 ? findings : findings.filter((finding) => !vetoed.has(finding.rule.category))), ...added];
+}
+
 export function reviewDraft(text: string, options: ReviewOptions): ReviewResult {
   const { rules, policy, strategy, platform } = options;
   const norm = normalizeText(text);
@@ -66,7 +99,8 @@ export function reviewDraft(text: string, options: ReviewOptions): ReviewResult 
   const ignored = new Set((options.ignoredTerms ?? []).map((term) => normalizeText(term).text.trim()).filter((term) => term !== ''));
   const replacements = new Map<Flag, string | undefined>();
   const flags: Flag[] = [];
-  for (const finding of mergeOverlaps(findRisks(engine, norm, tokenized, text))) {
+  const findings = mergeOverlaps(findRisks(engine, norm, tokenized, text));
+  for (const finding of rules.learned ? withModel(rules.learned, norm.text, tokenized.tokens, findings, policy) : findings) {
     const start = norm.starts[finding.start]!;
     const end = norm.ends[finding.end - 1]!;
     const words = text.slice(start, end);

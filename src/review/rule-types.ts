@@ -3,6 +3,7 @@
  * category) and the advice of `content/review/advice.yaml`, loaded and validated.
  * See docs/rules.md for the table generated from this data.
  */
+import type { LearnedReview } from './load-model.ts';
 import type { Audience, RiskCategory, SocialPlatform, StrategyId } from '../core/types.ts';
 
 export type Severity = 'low' | 'medium' | 'high';
@@ -89,6 +90,19 @@ export interface RuleBook {
   categories: CategoryInfo[];
   rules: Rule[];
   advice: AdviceBook;
+  /** The learned second opinion (content/review/model.json); absent when loaded without it. */
+  learned?: LearnedReview;
   /** Words that negate a following match ("not drunk"). */
   negators: string[];
+}
+
+/** Categories decided by the words alone: a swear word is one whatever the context, a valid card number is one. The learned model neither adds nor overrules them. */
+export const WORD_CATEGORIES: ReadonlySet<RiskCategory> = new Set(['profanity', 'personal-data']);
+
+/**
+ * A firm rule is never overruled by the learned model: patterns and validators,
+ * the organization profile's names and terms, and the categories words decide.
+ */
+export function isFirm(rule: Rule): boolean {
+  return rule.patterns.length > 0 || rule.detector !== undefined || rule.policyTerms.length > 0 || rule.file === 'policy' || WORD_CATEGORIES.has(rule.category);
 }

@@ -18,6 +18,18 @@ export function rules(): RuleBook {
   return book;
 }
 
+let plainBook: RuleBook | undefined;
+
+/** The shipped rules without the learned model: what rule tables test, one rule at a time (as ESLint's rule tests do). */
+export function rulesAlone(): RuleBook {
+  if (!plainBook) {
+    const problems = new ContentProblems();
+    plainBook = loadRules(DEFAULT_CONTENT_DIR, problems, { withoutModel: true });
+    problems.throwIfAny();
+  }
+  return plainBook;
+}
+
 export const POLICY: OrgProfile = {
   organization: { name: 'Example Corp', aliases: ['Example'] },
   codenames: ['Falcon'],

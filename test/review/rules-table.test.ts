@@ -1,10 +1,15 @@
 /**
  * Rule tests in the manner of ESLint's RuleTester: `valid` drafts must raise no
  * flag at all, `invalid` drafts must raise exactly the flags listed, with the
- * exact words and message. Each case says why it is there.
+ * exact words and message. Each case says why it is there. The rules are tested
+ * alone, without the learned model (test/review/model.test.ts tests that, and
+ * test/review/quality.test.ts the two together).
  */
 import { describe, expect, it } from 'vitest';
-import { pick, POLICY, review, type ExpectedFlag } from './helpers.ts';
+import type { ReviewOptions } from '../../src/review/review-draft.ts';
+import { pick, POLICY, review as reviewWithModel, rulesAlone, type ExpectedFlag } from './helpers.ts';
+
+const review = (text: string, options: Partial<ReviewOptions> = {}) => reviewWithModel(text, { rules: rulesAlone(), ...options });
 
 interface ValidCase {
   text: string;

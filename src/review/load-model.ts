@@ -1,0 +1,85 @@
+/**
+ * Loads the learned second opinion: content/review/model.json (written by
+ * `npm run train:review`) and content/review/model-flags.yaml (what a reply
+ * says when the model, not a rule, finds a risk). The flag's why, suggestion,
+ * severity and audience are the category's (its rule file's `defaults`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { RISK_CATEGORIES, type RiskCategory } from '../core/types.ts';
+import { isRecord, nonEmptyString, type ContentProblems } from '../content/validate.ts';
+import { FEATURE_VERSION } from './model-features.ts';
+import { modelFromFile, type ReviewModel, type ReviewModelFile } from './review-model.ts';
+import type { CategoryInfo, Rule } from './rule-types.ts';
+
+export interface LearnedReview {
+  model: ReviewModel;
+  /** The rule each of the model's flags speaks for, per category. */
+  rules: Map<RiskCategory, Rule>;
+}
+
+const MODEL = 'review/model.json';
+const FLAGS = 'review/model-flags.yaml';
+
+export function loadModel(dir: string, categories: readonly CategoryInfo[], problems: ContentProblems): LearnedReview | undefined {
+  const modelPath = join(dir, MODEL);
+  if (!existsSync(modelPath)) {
+    problems.add(MODEL, 'is missing: run `npm run train:review` to train it from review/examples');
+    return undefined;
+  }
+  let model: ReviewModel;
+  try {
+    model = modelFromFile(JSON.parse(readFileSync(modelPath, 'utf8')) as ReviewModelFile);
+  } catch (error) {
+    problems.add(MODEL, `is not a valid model (${(error as Error).message}): run \`npm run train:review\``);
+    return undefined;
+  }
+  if (model.featureVersion !== FEATURE_VERSION) {
+    problems.add(MODEL, `was trained on features version ${model.featureVersion}, this code computes version ${FEATURE_VERSION}: run \`npm run train:review\``);
+    return undefined;
+  }
+  const flagsPath = join(dir, FLAGS);
+  let messages: Record<string, unknown> = {};
+  try {
+    const data = existsSync(flagsPath) ? (parseYaml(readFileSync(flagsPath, 'utf8')) as unknown) : undefined;
+    if (!isRecord(data) || !isRecord(data.messages)) problems.add(FLAGS, 'must exist and have `messages:`, one per risk category');
+    else messages = data.messages;
+  } catch (error) {
+    problems.add(FLAGS, `not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  const rules = new Map<RiskCategory, Rule>();
+  RISK_CATEGORIES.forEach((category, k) => {
+    const message = messages[category];
+    const info = categories.find((item) => item.category === category);
+    if (model.thresholds[k]! >= 1) return; // the model never flags it (swearing and personal data are left to the rules)
+    if (!nonEmptyString(message)) {
+      if (Object.keys(messages).length > 0) problems.add(FLAGS, `messages.${category} is missing`);
+      return;
+    }
+    if (!/may|might|could/i.test(message)) problems.add(FLAGS, `messages.${category} must be hedged ("may", "might" or "could"): the model can be wrong`);
+    if (!info) return;
+    rules.set(category, {
+      id: `model-${category}`,
+      category,
+      file: FLAGS,
+      terms: [],
+      patterns: [],
+      policyTerms: [],
+      near: [],
+      unless: [],
+      firstPerson: false,
+      negatable: false,
+      caseSensitive: false,
+      message,
+      why: info.why,
+      suggestion: info.suggestion,
+      severity: info.severity,
+      audience: info.audience,
+      examples: { flagged: [], fine: [] },
+    });
+  });
+  const unknown = Object.keys(messages).filter((key) => !(RISK_CATEGORIES as readonly string[]).includes(key));
+  if (unknown.length > 0) problems.add(FLAGS, `unknown categories: ${unknown.join(', ')}`);
+  return { model, rules };
+}

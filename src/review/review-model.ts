@@ -1,0 +1,118 @@
+/**
+ * The learned second opinion: one logistic regression per risk category over
+ * the features of model-features.ts, trained by `npm run train:review` on the
+ * labelled drafts in content/review/examples and stored in
+ * content/review/model.json. The rules find what they have words for; the model
+ * catches the same risks phrased in ways no word list anticipated ("leadership
+ * 'listens' and then does the opposite"), and overrules a context-dependent
+ * rule hit it finds very unlikely ("tasted 46 wines" in a sommelier's post).
+ * Firm hits (swear words, validated personal data, the profile's names) are
+ * never overruled. Its own flag covers the sentence that scores highest, so the
+ * person still sees where the risk is.
+ */
+import { RISK_CATEGORIES, type RiskCategory } from '../core/types.ts';
+import type { DraftFeatures } from './model-features.ts';
+
+export interface ReviewModel {
+  featureVersion: number;
+  categories: RiskCategory[];
+  /** Probability at or above which the model flags a category the rules missed (chosen by cross-validation on the training drafts; 1: never). */
+  thresholds: Float64Array;
+  /** Below this probability, a context-dependent rule hit of the category is dropped (0: never). */
+  vetoes: Float64Array;
+  bias: Float64Array;
+  /** Feature → weights, one per category (same order as `categories`). */
+  weights: Map<string, Float64Array>;
+  trainedOn: { drafts: number; sha256: string };
+}
+
+/** The file as stored: per feature, one weight per category (in the order of `categories`). */
+export interface ReviewModelFile {
+  about: string;
+  featureVersion: number;
+  trainedOn: { drafts: number; sha256: string };
+  settings: Record<string, number>;
+  categories: Record<string, { threshold: number; veto: number; bias: number }>;
+  weights: Record<string, number[]>;
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Builds the in-memory model from the stored file; throws a message naming what is wrong. */
+export function modelFromFile(file: ReviewModelFile): ReviewModel {
+  if (typeof file !== 'object' || file === null || typeof file.categories !== 'object' || file.categories === null) throw new Error('not a review model (no "categories")');
+  if (typeof file.featureVersion !== 'number') throw new Error('"featureVersion" is missing');
+  const missing = RISK_CATEGORIES.filter((category) => !(category in file.categories));
+  if (missing.length > 0) throw new Error(`categories missing: ${missing.join(', ')}`);
+  const categories = [...RISK_CATEGORIES];
+  const unknown = Object.keys(file.categories).filter((key) => !(RISK_CATEGORIES as readonly string[]).includes(key));
+  if (unknown.length > 0) throw new Error(`unknown categories: ${unknown.join(', ')}`);
+  const thresholds = new Float64Array(categories.length);
+  const vetoes = new Float64Array(categories.length);
+  const bias = new Float64Array(categories.length);
+  const weights = new Map<string, Float64Array>();
+  categories.forEach((category, k) => {
+    const entry = file.categories[category]!;
+    if (typeof entry.threshold !== 'number' || entry.threshold <= 0 || entry.threshold > 1) throw new Error(`${category}: "threshold" must be a number in (0, 1]`);
+    if (typeof entry.bias !== 'number') throw new Error(`${category}: "bias" is required`);
+    if (typeof entry.veto !== 'number' || entry.veto < 0 || entry.veto >= entry.threshold) throw new Error(`${category}: "veto" must be a number from 0 to below the threshold`);
+    thresholds[k] = entry.threshold;
+    vetoes[k] = entry.veto;
+    bias[k] = entry.bias;
+  });
+  if (typeof file.weights !== 'object' || file.weights === null) throw new Error('"weights" is missing');
+  for (const [feature, row] of Object.entries(file.weights)) {
+    if (!Array.isArray(row) || row.length !== categories.length || !row.every((weight) => typeof weight === 'number' && Number.isFinite(weight))) {
+      throw new Error(`the weights of "${feature}" must be ${categories.length} numbers`);
+    }
+    weights.set(feature, Float64Array.from(row));
+  }
+  return { featureVersion: file.featureVersion, categories, thresholds, vetoes, bias, weights, trainedOn: file.trainedOn };
+}
+
+/** Probabilities for a list of features (each counted once), one per category. */
+export function scoreFeatures(model: ReviewModel, features: readonly string[], out = new Float64Array(model.categories.length)): Float64Array {
+  out.fill(0);
+  const scale = 1 / Math.sqrt(Math.max(1, features.length));
+  for (const feature of features) {
+    const row = model.weights.get(feature);
+    if (!row) continue;
+    for (let k = 0; k < row.length; k += 1) out[k] = out[k]! + row[k]!;
+  }
+  for (let k = 0; k < out.length; k += 1) out[k] = sigmoid(model.bias[k]! + out[k]! * scale);
+  return out;
+}
+
+/** The sentence (index into `features.sentences`) that scores highest for category `k`; -1 when there is none. */
+export function bestSentence(model: ReviewModel, features: DraftFeatures, k: number): number {
+  if (features.sentences.length <= 1) return features.sentences.length - 1;
+  let best = -1;
+  let bestScore = -Infinity;
+  const scores = new Float64Array(model.categories.length);
+  features.sentences.forEach((sentence, index) => {
+    const p = scoreFeatures(model, sentence.features, scores)[k]!;
+    if (p > bestScore) {
+      bestScore = p;
+      best = index;
+    }
+  });
+  return best;
+}
+
+/**
+ * What the rules found for a category: nothing, only context-dependent hits the
+ * model may overrule ("wines" in a sommelier's post), or a firm hit (a swear
+ * word, a validated card number, a codename from the profile).
+ */
+export type RuleEvidence = 'none' | 'soft' | 'firm';
+
+export type Decision = 'rules' | 'model' | 'vetoed' | 'none';
+
+/** Rules and model together, for one category of one draft. */
+export function decide(probability: number, threshold: number, veto: number, evidence: RuleEvidence): Decision {
+  if (evidence === 'firm') return 'rules';
+  if (evidence === 'soft') return probability >= veto ? 'rules' : 'vetoed';
+  return threshold < 1 && probability >= threshold ? 'model' : 'none';
+}
