@@ -1,11 +1,16 @@
 /**
- * The labelled tweets of Davidson et al. (2017), /work/shared/data/offensive_tweets
+ * The labelled tweets of Davidson et al. (2017), ../shared/data/offensive_tweets
+ * beside the repository (MIT licence; see its PROVENANCE.md)
  * (content warning: offensive language): hate speech or offensive language
  * versus neither. Evaluation data only: no rule is tuned on it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-export const TWEETS_FILE = process.env.OFFENSIVE_TWEETS_FILE ?? '/work/shared/data/offensive_tweets/davidson_labeled_balanced_3000.csv';
+const BESIDE_REPOSITORY = fileURLToPath(new URL('../../shared/data/offensive_tweets/davidson_labeled_balanced_3000.csv', import.meta.url));
+
+export const TWEETS_FILE =
+  process.env.OFFENSIVE_TWEETS_FILE ?? (existsSync(BESIDE_REPOSITORY) ? BESIDE_REPOSITORY : '/work/shared/data/offensive_tweets/davidson_labeled_balanced_3000.csv');
 
 export interface LabelledTweet {
   id: string;

@@ -35,6 +35,7 @@ function context(rule: Rule): string {
   if (rule.firstPerson) parts.push('only about the writer (I, my, we… in or next to the sentence)');
   if (rule.negatable) parts.push('not after a negation ("not", "never", "sober", "quit"…)');
   if (rule.caseSensitive) parts.push('case-sensitive');
+  if (rule.firm) parts.push('firm (never overruled by the model)');
   if (rule.unless.length > 0) parts.push(`not with: ${list(rule.unless, 6)}`);
   return parts.join('; ') || 'none';
 }
@@ -76,7 +77,7 @@ export function renderRulesDoc(book: RuleBook): string {
   out.push('Word lists meet phrasings they lack ("leadership \u201clistens\u201d and then does the opposite") and trap words in innocent contexts ("tasted 46 wines" in a sommelier\'s post). So each review also asks a small learned model: one logistic regression per category over the word stems and word pairs of the draft, trained by `npm run train:review` on the labelled drafts in `content/review/examples/` and the rules\' own examples, and stored in `content/review/model.json` (deterministic; a test fails when it is older than the examples or the rules). The organization profile\'s names become placeholders, so what it learned about "Example Corp" applies to any company.');
   out.push('');
   out.push('- **It adds** a category the rules missed when its probability reaches the category\'s threshold; the flag covers the sentence that scores highest, with the hedged message of `content/review/model-flags.yaml` and the category\'s why and suggestion. Its rule id is `model-<category>`, and the person can ignore it or report it like any flag.');
-  out.push('- **It overrules** a context-dependent rule hit when its probability for that category is below the category\'s veto. Firm hits are never overruled: patterns and validators, the profile\'s names, swearing and personal data.');
+  out.push('- **It overrules** a context-dependent rule hit when its probability for that category is below the category\'s veto. Firm hits are never overruled: rules marked `firm` (slurs), patterns and validators, the profile\'s names and extra terms, swearing and personal data.');
   out.push('- Thresholds and vetoes are chosen per category by 5-fold cross-validation on the example drafts the rules were not developed on: the best F1 of rules and model together, less a cost for every benign draft flagged, with at most 0.4% of benign drafts flagged by the model\'s own additions. `bench/review-model-cv.ts` shows what it adds on drafts it did not train on.');
   out.push('');
   if (book.learned) {
@@ -105,6 +106,7 @@ export function renderRulesDoc(book: RuleBook): string {
     ['firstPerson', 'false', 'only when the sentence (or the one before or after) is about the writer or their family'],
     ['negatable', 'false', 'not when a negation comes in the three words before the match'],
     ['caseSensitive', 'false', 'terms must match as written (e.g. `af`, not `AF`)'],
+    ['firm', 'false', 'the words decide: the learned model never overrules the rule (slurs)'],
     ['message', 'file default', 'short and hedged; `{words}` is replaced by the flagged words'],
     ['why', 'file default', 'why it matters, in terms of what employers and hiring managers act on'],
     ['suggestion', 'file default', 'a safer alternative'],

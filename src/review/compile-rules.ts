@@ -70,6 +70,7 @@ function extraRules(book: RuleBook, policy: OrgProfile | undefined): Rule[] {
       firstPerson: false,
       negatable: false,
       caseSensitive: false,
+      firm: true,
       message: info.message,
       why: info.why,
       suggestion: info.suggestion,

@@ -71,6 +71,7 @@ export function loadModel(dir: string, categories: readonly CategoryInfo[], prob
       firstPerson: false,
       negatable: false,
       caseSensitive: false,
+      firm: false,
       message,
       why: info.why,
       suggestion: info.suggestion,

@@ -22,7 +22,7 @@ const FILE_KEYS = ['category', 'title', 'description', 'defaults', 'rules'] as c
 const DEFAULT_KEYS = ['message', 'why', 'suggestion', 'severity', 'audience'] as const;
 const RULE_KEYS = [
   'id', 'terms', 'patterns', 'detector', 'policyTerms', 'near', 'within', 'sentiment', 'unless', 'firstPerson', 'negatable',
-  'caseSensitive', 'message', 'why', 'suggestion', 'replacement', 'severity', 'audience', 'examples',
+  'caseSensitive', 'firm', 'message', 'why', 'suggestion', 'replacement', 'severity', 'audience', 'examples',
 ] as const;
 
 function readYaml(path: string, file: string, problems: ContentProblems): unknown {
@@ -111,7 +111,7 @@ function loadRule(problems: ContentProblems, file: string, category: RiskCategor
   if (raw.within !== undefined && near.length === 0) problems.add(file, `${where}within needs near`);
   if (raw.sentiment !== undefined && raw.sentiment !== 'negative') problems.add(file, `${where}sentiment can only be "negative"`);
   if (raw.sentiment !== undefined && near.length === 0) problems.add(file, `${where}sentiment needs near`);
-  for (const key of ['firstPerson', 'negatable', 'caseSensitive'] as const) {
+  for (const key of ['firstPerson', 'negatable', 'caseSensitive', 'firm'] as const) {
     if (raw[key] !== undefined && typeof raw[key] !== 'boolean') problems.add(file, `${where}${key} must be true or false`);
   }
   for (const key of ['message', 'why', 'suggestion'] as const) {
@@ -146,6 +146,7 @@ function loadRule(problems: ContentProblems, file: string, category: RiskCategor
     firstPerson: raw.firstPerson === true,
     negatable: raw.negatable === true,
     caseSensitive: raw.caseSensitive === true,
+    firm: raw.firm === true,
     message,
     why: nonEmptyString(raw.why) ? raw.why : defaults.why,
     suggestion: nonEmptyString(raw.suggestion) ? raw.suggestion : defaults.suggestion,

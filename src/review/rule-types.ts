@@ -42,6 +42,8 @@ export interface Rule {
   negatable: boolean;
   /** Match the terms exactly as written (case included), e.g. "af" but not "AF". */
   caseSensitive: boolean;
+  /** The words decide: the learned model never overrules this rule (slurs). */
+  firm: boolean;
   /** `{words}` is replaced with the flagged words. */
   message: string;
   why: string;
@@ -100,9 +102,10 @@ export interface RuleBook {
 export const WORD_CATEGORIES: ReadonlySet<RiskCategory> = new Set(['profanity', 'personal-data']);
 
 /**
- * A firm rule is never overruled by the learned model: patterns and validators,
- * the organization profile's names and terms, and the categories words decide.
+ * A firm rule is never overruled by the learned model: rules marked `firm`
+ * (slurs), patterns and validators, the organization profile's names and terms,
+ * and the categories words decide.
  */
 export function isFirm(rule: Rule): boolean {
-  return rule.patterns.length > 0 || rule.detector !== undefined || rule.policyTerms.length > 0 || rule.file === 'policy' || WORD_CATEGORIES.has(rule.category);
+  return rule.firm || rule.patterns.length > 0 || rule.detector !== undefined || rule.policyTerms.length > 0 || rule.file === 'policy' || WORD_CATEGORIES.has(rule.category);
 }

@@ -89,7 +89,7 @@ describe('broken rule files fail with the file and entry named', () => {
 
   it('an unknown key (a typo)', () => {
     expect(withRuleFile('location.yaml', (source) => source.replace('    firstPerson: false\n', '    firstPersn: true\n'))).toContain(
-      'rules/location.yaml: rule "right-now": unknown key "firstPersn" (allowed: id, terms, patterns, detector, policyTerms, near, within, sentiment, unless, firstPerson, negatable, caseSensitive, message, why, suggestion, replacement, severity, audience, examples)',
+      'rules/location.yaml: rule "right-now": unknown key "firstPersn" (allowed: id, terms, patterns, detector, policyTerms, near, within, sentiment, unless, firstPerson, negatable, caseSensitive, firm, message, why, suggestion, replacement, severity, audience, examples)',
     );
   });
 
