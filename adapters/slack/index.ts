@@ -107,13 +107,25 @@ export async function createSlackAdapter(options: CreateSlackAdapterOptions): Pr
   });
 
   // Slack retries an event it thinks was not acknowledged in time (X-Slack-Retry-Num):
-  // one reply per event id, whatever the number of deliveries.
+  // one reply per event id, whatever the number of deliveries. This process remembers
+  // the ids it saw; the shared ledger (storage) catches a retry that reaches another replica.
   const seenEvents = new TtlCache<boolean>(settings.eventTtlMs, 10_000, settings.now);
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !seenEvents.add(eventId)) {
-      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'Slack: dropped a repeated event');
-      return;
+    if (typeof eventId === 'string') {
+      let first = seenEvents.add(eventId);
+      if (first && options.events) {
+        try {
+          first = await options.events.claim(`slack:${eventId}`, new Date(settings.now()));
+        } catch (error) {
+          // Better a rare second answer than none: the event is handled.
+          logger.warn({ err: describeError(error), eventId }, 'Slack: could not check the shared event ledger; handling the event');
+        }
+      }
+      if (!first) {
+        logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'Slack: dropped a repeated event');
+        return;
+      }
     }
     await next();
   });

@@ -104,3 +104,12 @@ export interface Logger {
   error(object: object, message?: string): void;
   child(bindings: Record<string, unknown>): Logger;
 }
+
+/**
+ * Claims a platform's delivery id once across every replica: Slack retries an
+ * event it thinks was not acknowledged in time, and the retry may reach another
+ * replica. `claim` is true for the first claim of a key, false for any repeat.
+ */
+export interface EventLedger {
+  claim(key: string, now: Date): Promise<boolean>;
+}

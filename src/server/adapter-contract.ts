@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../core/create-core.ts';
-import type { ChannelPoster, ConversationRefStore, Logger, PrefsStore } from '../core/ports.ts';
+import type { ChannelPoster, ConversationRefStore, EventLedger, Logger, PrefsStore } from '../core/ports.ts';
 
 /** A route mounted on the shared HTTP server. The handler gets the raw, unread request. */
 export interface AdapterRoute {
@@ -47,6 +47,8 @@ export interface SlackAdapterOptions {
   config: SlackAdapterConfig;
   store: PrefsStore;
   logger: Logger;
+  /** Shared by replicas: a retried event reaching another replica is not answered twice. Absent: per process only. */
+  events?: EventLedger;
 }
 
 /** Botbuilder's names: MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId. */

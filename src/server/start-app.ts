@@ -125,7 +125,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     }
     if (config.slack) {
       if (!options.adapters?.slack) throw new SocialCheckError('config_invalid', 'Slack is configured but this build has no Slack adapter.');
-      adapters.push(await options.adapters.slack({ core, config: config.slack, store: storage.prefs, logger }));
+      adapters.push(await options.adapters.slack({ core, config: config.slack, store: storage.prefs, logger, events: storage.events }));
     }
     for (const adapter of adapters) posters.register(adapter.poster);
 

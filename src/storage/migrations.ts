@@ -108,10 +108,26 @@ function initial(dialect: DialectName): Migration {
   };
 }
 
+/** Platform events already handled, shared by replicas (Slack retries may reach another one). */
+const handledEvents: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('handled_events')
+      .addColumn('event_key', 'text', (c) => c.primaryKey())
+      .addColumn('handled_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('handled_events_at').on('handled_events').column('handled_at').execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('handled_events').ifExists().execute();
+  },
+};
+
 /** All migrations for a dialect, by name. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '2026-11-24-001-initial': initial(dialect),
+    '2026-11-24-002-handled-events': handledEvents,
   };
 }
 

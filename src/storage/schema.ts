@@ -112,4 +112,11 @@ export interface Database {
   delivery_log: DeliveryLogTable;
   review_stats: ReviewStatsTable;
   false_positives: FalsePositivesTable;
+  handled_events: HandledEventsTable;
+}
+
+/** Delivery ids of platform events already handled (Slack's event_id), kept for an hour. */
+export interface HandledEventsTable {
+  event_key: string;
+  handled_at: string;
 }

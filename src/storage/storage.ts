@@ -1,5 +1,6 @@
 /** Everything the server keeps, opened and migrated in one call. */
-import type { ConversationRefStore, PrefsStore } from '../core/ports.ts';
+import type { ConversationRefStore, EventLedger, PrefsStore } from '../core/ports.ts';
+import { SqlEventLedger } from './event-ledger.ts';
 import { SqlConversationRefStore } from './conversation-ref-store.ts';
 import { DeliveryLog } from './delivery-log.ts';
 import { FalsePositivesRepository } from './false-positives.ts';
@@ -16,6 +17,7 @@ export interface Storage {
   deliveries: DeliveryLog;
   stats: ReviewStatsRepository;
   falsePositives: FalsePositivesRepository;
+  events: EventLedger & { prune(now: Date): Promise<number> };
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function openStorage(options: DatabaseOptions & { clock?: () => Dat
     deliveries: new DeliveryLog(db),
     stats,
     falsePositives,
+    events: new SqlEventLedger(db),
     close: async () => {
       try {
         await stats.close();

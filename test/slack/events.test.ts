@@ -3,6 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/core/types.ts';
 import { renderReply } from '../../adapters/slack/render.ts';
 import { homeView } from '../../adapters/slack/views.ts';
+import { openStorage } from '../../src/storage/storage.ts';
+import { tempSqlite } from '../storage/databases.ts';
 import { BOT_TOKEN, startHarness, type Harness } from './helpers/harness.ts';
 import { createAppHomeOpened, createAppMention, createDirectMessage, createMessageEvent, nextEventId } from './helpers/payloads.ts';
 
@@ -69,6 +71,41 @@ describe('a DM to the bot', () => {
     const calls = await h.fake.settle(1, 300);
     expect(calls.map((call) => call.method)).toEqual(['chat.postMessage']);
     expect(h.logs.filter((entry) => entry.message === 'Slack: dropped a repeated event')).toHaveLength(2);
+  });
+
+  it('replies once when the retry reaches another replica (the ledger in storage is shared)', async () => {
+    const database = tempSqlite();
+    const storage = await openStorage(database.options);
+    const [first, second] = [await startHarness({ events: storage.events }), await startHarness({ events: storage.events })];
+    try {
+      await Promise.all([first, second].map((replica) => replica.fake.waitFor(() => replica.fake.calls.some((call) => call.method === 'auth.test'))));
+      first.fake.reset();
+      second.fake.reset();
+      const request = createDirectMessage({ eventId: nextEventId(), event: { text: 'quiz' } });
+      expect((await first.send(request)).status).toBe(200);
+      expect((await second.send(request, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } })).status).toBe(200);
+      expect((await first.fake.settle(1, 300)).map((call) => call.method)).toEqual(['chat.postMessage']);
+      expect(await second.fake.settle(0, 300)).toEqual([]);
+      expect(second.logs.filter((entry) => entry.message === 'Slack: dropped a repeated event')).toHaveLength(1);
+    } finally {
+      await first.close();
+      await second.close();
+      await storage.close();
+      await database.cleanup();
+    }
+  });
+
+  it('still answers when the shared ledger cannot be reached (a rare second answer beats none)', async () => {
+    const replica = await startHarness({ events: { claim: () => Promise.reject(new Error('database is down')) } });
+    try {
+      await replica.fake.waitFor(() => replica.fake.calls.some((call) => call.method === 'auth.test'));
+      replica.fake.reset();
+      await replica.send(createDirectMessage({ eventId: nextEventId(), event: { text: 'quiz' } }));
+      expect((await replica.fake.settle(1, 300)).map((call) => call.method)).toEqual(['chat.postMessage']);
+      expect(replica.logs.some((entry) => entry.message === 'Slack: could not check the shared event ledger; handling the event')).toBe(true);
+    } finally {
+      await replica.close();
+    }
   });
 
   it("ignores bots (its own echo included), edits and other subtypes", async () => {

@@ -26,7 +26,7 @@ describe('PostgreSQL schemas', () => {
     // The first schema's kysely_migration tables exist; the second has none yet.
     const other = await openDatabase(second.options);
     opened.push(other);
-    expect(other.migrated).toEqual(['2026-11-24-001-initial']);
+    expect(other.migrated).toEqual(['2026-11-24-001-initial', '2026-11-24-002-handled-events']);
     expect(await other.db.selectFrom('nudge_schedules').selectAll().execute()).toEqual([]);
   });
 });

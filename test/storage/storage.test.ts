@@ -25,11 +25,28 @@ describe.each(ENGINES)('storage on $engine', ({ make, skip }) => {
   });
 
   it('runs the migrations once, and again is a no-op', async () => {
-    expect(storage.database.migrated).toEqual(['2026-11-24-001-initial']);
+    expect(storage.database.migrated).toEqual(['2026-11-24-001-initial', '2026-11-24-002-handled-events']);
     const again = await openDatabase(target.options);
     expect(again.migrated).toEqual([]);
     await again.ping();
     await again.close();
+  });
+
+  it('claims a platform event once, whoever asks, and forgets it after an hour', async () => {
+    const now = new Date('2026-11-24T10:00:00Z');
+    expect(await storage.events.claim('slack:Ev1', now)).toBe(true);
+    expect(await storage.events.claim('slack:Ev1', now)).toBe(false);
+    const replica = await openStorage(target.options);
+    try {
+      expect(await replica.events.claim('slack:Ev1', now)).toBe(false);
+      expect(await replica.events.claim('slack:Ev2', now)).toBe(true);
+      expect(await Promise.all([storage.events.claim('slack:Ev3', now), replica.events.claim('slack:Ev3', now)])).toEqual(expect.arrayContaining([true, false]));
+    } finally {
+      await replica.close();
+    }
+    expect(await storage.events.prune(new Date(now.getTime() + 30 * 60_000))).toBe(0);
+    expect(await storage.events.prune(new Date(now.getTime() + 61 * 60_000))).toBe(3);
+    expect(await storage.events.claim('slack:Ev1', new Date(now.getTime() + 61 * 60_000))).toBe(true);
   });
 
   it('keeps a person\'s strategy, platforms and ignored words', async () => {
@@ -173,7 +190,7 @@ await db.close();`;
     const results = await Promise.all([run(), run(), run()]);
     expect(results.map((result) => [result.code, result.err])).toEqual([[0, ''], [0, ''], [0, '']]);
     const applied = results.map((result) => JSON.parse(result.out) as string[]);
-    expect(applied.flat()).toEqual(['2026-11-24-001-initial']);
+    expect(applied.flat()).toEqual(['2026-11-24-001-initial', '2026-11-24-002-handled-events']);
     await target.cleanup();
   });
 });

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bootCore, type Core } from '../../../src/core/create-core.ts';
-import type { ManagerDesk } from '../../../src/core/ports.ts';
+import type { EventLedger, ManagerDesk } from '../../../src/core/ports.ts';
 import type { PlatformAdapter } from '../../../src/server/adapter-contract.ts';
 import { createSlackAdapter, type SlackSettings } from '../../../adapters/slack/index.ts';
 import { memoryLogger, type LogEntry } from '../../shared/memory-logger.ts';
@@ -26,6 +26,8 @@ export interface HarnessOptions {
   manager?: ManagerDesk;
   /** Point the Web API somewhere else (e.g. nowhere, to test start-up without Slack). */
   apiUrl?: string;
+  /** The ledger replicas share (storage's handled_events). */
+  events?: EventLedger;
 }
 
 export interface Harness {
@@ -61,6 +63,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     store,
     logger,
     config: { signingSecret: SIGNING_SECRET, botToken: BOT_TOKEN, apiUrl: options.apiUrl ?? fake.apiUrl },
+    ...(options.events ? { events: options.events } : {}),
     settings: { retryConfig: { retries: 3, minTimeout: 20, maxTimeout: 50 }, authRetryMinMs: 50, authRetryMaxMs: 200, ...options.settings },
   });
   const route = adapter.routes[0]!;
