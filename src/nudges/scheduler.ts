@@ -36,6 +36,8 @@ export interface SchedulerOptions {
   instanceId?: string;
   /** Channels served at once in a tick (default 4). */
   concurrency?: number;
+  /** Finished deliveries older than this are pruned from the log, once a day (default 90 days; at least a week). */
+  keepDeliveriesMs?: number;
   /** Tells a manager about a schedule that stopped or an occurrence that failed; default: a message to the schedule's report-to conversation. */
   notifyManager?: (schedule: NudgeSchedule, reply: Reply) => Promise<void>;
 }
@@ -49,6 +51,8 @@ export interface TickSummary {
 }
 
 export const DEFAULT_POLL_MS = 30_000;
+export const DEFAULT_KEEP_DELIVERIES_MS = 90 * 24 * 60 * 60_000;
+const DAY_MS = 24 * 60 * 60_000;
 export const DEFAULT_CATCH_UP_MS = 60 * 60_000;
 /** Channels served at once in a tick. */
 export const DEFAULT_CONCURRENCY = 4;
@@ -73,6 +77,7 @@ export class NudgeScheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<TickSummary> | undefined;
   private stopped = false;
+  private lastPrune = 0;
 
   constructor(private readonly options: SchedulerOptions) {
     this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -142,6 +147,7 @@ export class NudgeScheduler {
         }
       }
     });
+    await this.pruneDaily(now);
     for (const due of await this.options.deliveries.listDue(now)) {
       if (!this.options.posters.has(due.channel.platform)) continue;
       if (!(await this.options.deliveries.reclaim(due, this.instanceId, now, this.dispatcher.leaseUntil(now)))) continue;
@@ -156,6 +162,19 @@ export class NudgeScheduler {
       this.count(summary, await this.deliver(schedule, delivery, reply, now));
     }
     return summary;
+  }
+
+  /** The delivery log keeps its audit trail for `keepDeliveriesMs`, then forgets finished rows (each replica, at most daily). */
+  private async pruneDaily(now: Date): Promise<void> {
+    if (now.getTime() - this.lastPrune < DAY_MS) return;
+    this.lastPrune = now.getTime();
+    const keep = Math.max(7 * DAY_MS, this.options.keepDeliveriesMs ?? DEFAULT_KEEP_DELIVERIES_MS);
+    try {
+      const removed = await this.options.deliveries.prune(new Date(now.getTime() - keep));
+      if (removed > 0) this.logger.info({ removed }, 'delivery log: finished deliveries past retention removed');
+    } catch (error) {
+      this.logger.warn({ error: (error as Error).message }, 'delivery log could not be pruned; will try again tomorrow');
+    }
   }
 
   private async runSchedule(schedule: NudgeSchedule, now: Date, summary: TickSummary): Promise<void> {

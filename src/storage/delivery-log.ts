@@ -96,6 +96,21 @@ export class DeliveryLog {
     return rows[0] ? toDelivery(rows[0]) : undefined;
   }
 
+  /**
+   * Forgets finished deliveries (sent, failed, channel gone) created before
+   * `before`; claims and retries under way are kept. Safe for exactly-once as
+   * long as `before` is far older than the scheduler's catch-up window: an
+   * occurrence that old is never claimed again. Returns how many were removed.
+   */
+  async prune(before: Date): Promise<number> {
+    const result = await this.db
+      .deleteFrom('delivery_log')
+      .where('status', 'in', ['sent', 'failed', 'channel_unavailable'])
+      .where('created_at', '<', before.toISOString())
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Has this occurrence been claimed by anyone already? */
   async exists(occurrenceKey: string): Promise<boolean> {
     const row = await this.db.selectFrom('delivery_log').select('id').where('occurrence_key', '=', occurrenceKey).executeTakeFirst();

@@ -46,6 +46,27 @@ describe.each(ENGINES)('scheduled nudges on $engine', ({ make, skip }) => {
     return inOrder(...replicas.map((app) => app.slackPoster.to(channel)));
   }
 
+  it.skipIf(skip)('forgets finished deliveries after 90 days, checking once a day', async () => {
+    db = make();
+    const clock = new TestClock(new Date('2026-11-23T06:00:00Z'));
+    const app = await replica(clock, 'replica-a');
+    const at = new Date('2026-08-01T09:00:00Z');
+    const old = (await app.storage.deliveries.claim({ occurrenceKey: 'now:old', occurrenceAt: at, channel: { platform: 'slack', channelId: CHANNEL }, requestedBy: 'U1', nudgeId: 'tip-a' }, 'replica-a', at, at))!;
+    await app.storage.deliveries.markSent(old.id, 'replica-a', at, 'ts-1');
+    const pruned: Date[] = [];
+    const prune = app.storage.deliveries.prune.bind(app.storage.deliveries);
+    app.storage.deliveries.prune = (before: Date) => {
+      pruned.push(before);
+      return prune(before);
+    };
+    await app.scheduler.tick(clock.advance(HOUR));
+    expect(await app.storage.deliveries.get(old.id)).toBeUndefined();
+    await app.scheduler.tick(clock.advance(HOUR));
+    expect(pruned).toEqual([new Date('2026-08-25T07:00:00Z')]);
+    await app.scheduler.tick(clock.advance(24 * HOUR));
+    expect(pruned).toHaveLength(2);
+  });
+
   it.skipIf(skip)('two replicas deliver each occurrence once, and a restart neither repeats nor skips', async () => {
     db = make();
     const clock = new TestClock(new Date('2026-11-23T06:00:00Z')); // Monday, 07:00 in Paris

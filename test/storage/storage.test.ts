@@ -147,6 +147,26 @@ describe.each(ENGINES)('storage on $engine', ({ make, skip }) => {
     expect(after?.status).toBe('claimed');
   });
 
+  it('prunes finished deliveries past retention, never one under way', async () => {
+    const old = new Date('2026-06-01T09:00:00Z');
+    const lease = new Date('2026-06-01T09:02:00Z');
+    const make = (key: string, at: Date) =>
+      storage.deliveries.claim({ occurrenceKey: key, occurrenceAt: at, channel: { platform: 'slack', channelId: 'C1' }, requestedBy: 'U1', nudgeId: 'tip-a' }, 'r1', at, lease);
+    const sent = (await make('now:sent', old))!;
+    await storage.deliveries.markSent(sent.id, 'r1', old, 'ts-1');
+    const failed = (await make('now:failed', old))!;
+    await storage.deliveries.markFinal(failed.id, 'r1', 'failed', 'channel_not_found');
+    const retrying = (await make('now:retrying', old))!;
+    await storage.deliveries.markRetry(retrying.id, 'r1', 'timeout', new Date('2026-06-01T09:05:00Z'));
+    const recent = (await make('now:recent', new Date('2026-11-20T09:00:00Z')))!;
+    await storage.deliveries.markSent(recent.id, 'r1', new Date('2026-11-20T09:00:00Z'), 'ts-2');
+    expect(await storage.deliveries.prune(new Date('2026-08-26T00:00:00Z'))).toBe(2);
+    expect(await storage.deliveries.get(sent.id)).toBeUndefined();
+    expect(await storage.deliveries.get(failed.id)).toBeUndefined();
+    expect((await storage.deliveries.get(retrying.id))?.status).toBe('retrying');
+    expect((await storage.deliveries.get(recent.id))?.status).toBe('sent');
+  });
+
   it('cancels a schedule once', async () => {
     const schedule = await storage.schedules.create({
       channel: { platform: 'slack', channelId: 'C1' },
