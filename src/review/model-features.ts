@@ -32,6 +32,7 @@ export interface SentenceFeatures {
 export interface DraftFeatures {
   /** Every feature of the draft, once. */
   all: string[];
+  /** Per sentence (empty unless asked for). */
   sentences: SentenceFeatures[];
 }
 
@@ -84,14 +85,19 @@ function urlSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
-/** `text` is the normalized text the tokens come from (to recognize web addresses). */
-export function draftFeatures(tokens: readonly Token[], placeholders: Placeholders, text = ''): DraftFeatures {
+/**
+ * The features of a draft. `text` is the normalized text the tokens come from
+ * (to recognize web addresses). Per-sentence lists, needed only to place a flag,
+ * are built when `withSentences` is set.
+ */
+export function draftFeatures(tokens: readonly Token[], placeholders: Placeholders, text = '', withSentences = false): DraftFeatures {
   const urls = text.includes('http') || text.includes('www.') ? urlSpans(text) : [];
   let url = 0;
   const all = new Set<string>();
   const sentences: SentenceFeatures[] = [];
   let current: SentenceFeatures | undefined;
   let seen = new Set<string>();
+  let sentence = -1;
   let previous: string | undefined;
   const add = (feature: string): void => {
     all.add(feature);
@@ -102,11 +108,14 @@ export function draftFeatures(tokens: readonly Token[], placeholders: Placeholde
   };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    if (!current || token.sentence !== current.sentence) {
-      current = sentences.length < MAX_SENTENCES ? { sentence: token.sentence, first: i, last: i, features: [] } : undefined;
-      if (current) sentences.push(current);
-      seen = new Set();
+    if (token.sentence !== sentence) {
+      sentence = token.sentence;
       previous = undefined;
+      current = withSentences && sentences.length < MAX_SENTENCES ? { sentence, first: i, last: i, features: [] } : undefined;
+      if (current) {
+        sentences.push(current);
+        seen = new Set();
+      }
     }
     if (current) current.last = i;
     while (url < urls.length && urls[url]![1] <= token.start) url += 1;

@@ -17,7 +17,7 @@ import { saferRewrite } from './rewrite.ts';
 import type { RuleBook } from './rule-types.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import type { LearnedReview } from './load-model.ts';
-import { draftFeatures, placeholdersFor } from './model-features.ts';
+import { draftFeatures, placeholdersFor, type DraftFeatures } from './model-features.ts';
 import { bestSentence, decide, scoreFeatures, type RuleEvidence } from './review-model.ts';
 import { isFirm } from './rule-types.ts';
 
@@ -80,12 +80,14 @@ function withModel(learned: LearnedReview, normalized: string, tokens: readonly 
   }
   const vetoed = new Set<RiskCategory>();
   const added: Finding[] = [];
+  let bySentence: DraftFeatures | undefined;
   model.categories.forEach((category, k) => {
     const decision = decide(probabilities[k]!, model.thresholds[k]!, model.vetoes[k]!, evidence.get(category) ?? 'none');
     if (decision === 'vetoed') vetoed.add(category);
     if (decision !== 'model') return;
     const rule = learned.rules.get(category);
-    const sentence = features.sentences[bestSentence(model, features, k)];
+    bySentence ??= draftFeatures(tokens, placeholdersFor(policy), normalized, true);
+    const sentence = bySentence.sentences[bestSentence(model, bySentence, k)];
     if (rule && sentence) added.push({ rule, start: tokens[sentence.first]!.start, end: tokens[sentence.last]!.end });
   });
   return [...(vetoed.size === 0 ? findings : findings.filter((finding) => !vetoed.has(finding.rule.category))), ...added];

@@ -74,6 +74,14 @@ let stampCounter = 0;
 export class TermIndex {
   private readonly byKey = new Map<string, Phrase>();
   private readonly exact = new Map<string, Phrase[]>();
+  /**
+   * Phrases of two words or more keyed by their first two words ("the boss"):
+   * common first words ("the", "our", "my") start hundreds of phrases, and the
+   * next word narrows them to a few. Phrases whose first word has no such entry
+   * are in `exactFirstOnly`; `exact` keeps them all for a masked next word ("the f*cking").
+   */
+  private readonly exactPair = new Map<string, Phrase[]>();
+  private readonly exactFirstOnly = new Map<string, Phrase[]>();
   /** Prefix phrases keyed by the first (up to) three letters of their first word. */
   private readonly prefix = new Map<string, Phrase[]>();
   private shortPrefixLengths: number[] = [];
@@ -99,6 +107,9 @@ export class TermIndex {
       if (first.text.length < 3 && !this.shortPrefixLengths.includes(first.text.length)) this.shortPrefixLengths = [...this.shortPrefixLengths, first.text.length];
     } else {
       push(this.exact, first.text);
+      const second = words[1];
+      if (second && !second.prefix) push(this.exactPair, `${first.text} ${second.text}`);
+      else push(this.exactFirstOnly, first.text);
     }
     if (words.length === 1 && first.text.length >= 3 && /^\p{L}+$/u.test(first.text)) push(this.masked, first.text[0]!);
     return phrase;
@@ -116,8 +127,14 @@ export class TermIndex {
       if (token.forms.length === 0 && !token.masked) continue;
       // A stamp unique to this token, so a phrase is considered once per token without allocating a set.
       const stamp = ++stampCounter;
+      const next = tokens[i + 1];
+      const pairable = next !== undefined && next.sentence === token.sentence && !next.masked;
       for (const form of token.forms) {
-        this.consider(tokens, i, stamp, this.exact.get(form), undefined, hits);
+        if (!pairable) this.consider(tokens, i, stamp, this.exact.get(form), undefined, hits);
+        else {
+          this.consider(tokens, i, stamp, this.exactFirstOnly.get(form), undefined, hits);
+          for (const nextForm of next.forms) this.consider(tokens, i, stamp, this.exactPair.get(`${form} ${nextForm}`), undefined, hits);
+        }
         this.consider(tokens, i, stamp, this.prefix.get(form.slice(0, 3)), form, hits);
         for (const length of this.shortPrefixLengths) {
           if (length <= form.length) this.consider(tokens, i, stamp, this.prefix.get(form.slice(0, length)), form, hits);
