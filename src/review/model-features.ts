@@ -66,7 +66,7 @@ function wordOf(token: Token, placeholders: Placeholders): string | undefined {
   if (form === '' || form.length > MAX_WORD_LENGTH) return undefined;
   if (placeholders.size > 0) {
     for (const spelling of token.forms) {
-      const placeholder = placeholders.get(spelling) ?? placeholders.get(spelling.replace(/'s$|s$/, ''));
+      const placeholder = placeholders.get(spelling) ?? (spelling.endsWith('s') ? placeholders.get(spelling.slice(0, spelling.endsWith("'s") ? -2 : -1)) : undefined);
       if (placeholder) return placeholder;
     }
   }

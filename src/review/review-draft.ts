@@ -18,7 +18,7 @@ import type { RuleBook } from './rule-types.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import type { LearnedReview } from './load-model.ts';
 import { draftFeatures, placeholdersFor, type DraftFeatures } from './model-features.ts';
-import { bestSentence, decide, scoreFeatures, type RuleEvidence } from './review-model.ts';
+import { bestSentence, decide, scoreFeatures, sentenceScores, type RuleEvidence } from './review-model.ts';
 import { isFirm } from './rule-types.ts';
 
 export interface ReviewOptions {
@@ -80,14 +80,17 @@ function withModel(learned: LearnedReview, normalized: string, tokens: readonly 
   }
   const vetoed = new Set<RiskCategory>();
   const added: Finding[] = [];
-  let bySentence: DraftFeatures | undefined;
+  let bySentence: { features: DraftFeatures; scores: Float64Array[] } | undefined;
   model.categories.forEach((category, k) => {
     const decision = decide(probabilities[k]!, model.thresholds[k]!, model.vetoes[k]!, evidence.get(category) ?? 'none');
     if (decision === 'vetoed') vetoed.add(category);
     if (decision !== 'model') return;
     const rule = learned.rules.get(category);
-    bySentence ??= draftFeatures(tokens, placeholdersFor(policy), normalized, true);
-    const sentence = bySentence.sentences[bestSentence(model, bySentence, k)];
+    if (!bySentence) {
+      const withSentences = draftFeatures(tokens, placeholdersFor(policy), normalized, true);
+      bySentence = { features: withSentences, scores: sentenceScores(model, withSentences) };
+    }
+    const sentence = bySentence.features.sentences[bestSentence(bySentence.scores, k)];
     if (rule && sentence) added.push({ rule, start: tokens[sentence.first]!.start, end: tokens[sentence.last]!.end });
   });
   return [...(vetoed.size === 0 ? findings : findings.filter((finding) => !vetoed.has(finding.rule.category))), ...added];

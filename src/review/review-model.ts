@@ -85,16 +85,18 @@ export function scoreFeatures(model: ReviewModel, features: readonly string[], o
   return out;
 }
 
-/** The sentence (index into `features.sentences`) that scores highest for category `k`; -1 when there is none. */
-export function bestSentence(model: ReviewModel, features: DraftFeatures, k: number): number {
-  if (features.sentences.length <= 1) return features.sentences.length - 1;
+/** Each sentence's probabilities (`features` built with sentences), to place a flag on the sentence that scores highest. */
+export function sentenceScores(model: ReviewModel, features: DraftFeatures): Float64Array[] {
+  return features.sentences.map((sentence) => scoreFeatures(model, sentence.features));
+}
+
+/** Index of the sentence that scores highest for category `k`; -1 when there is none. */
+export function bestSentence(scores: readonly Float64Array[], k: number): number {
   let best = -1;
   let bestScore = -Infinity;
-  const scores = new Float64Array(model.categories.length);
-  features.sentences.forEach((sentence, index) => {
-    const p = scoreFeatures(model, sentence.features, scores)[k]!;
-    if (p > bestScore) {
-      bestScore = p;
+  scores.forEach((sentence, index) => {
+    if (sentence[k]! > bestScore) {
+      bestScore = sentence[k]!;
       best = index;
     }
   });
