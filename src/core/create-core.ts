@@ -4,6 +4,7 @@ import { answerQuestion, topicReply, trainQuestionModel } from '../qa/answer-que
 import type { QaModel } from '../qa/qa-model.ts';
 import { decodeAnswers, quizStep } from '../quiz/run-quiz.ts';
 import { isStrategyId } from '../quiz/load-quiz.ts';
+import { ignoreKey, isModelRuleId } from '../review/ignore-key.ts';
 import { reviewDraft } from '../review/review-draft.ts';
 import { reviewToReply } from '../review/review-reply.ts';
 import { isSocialCheckError, SocialCheckError } from './errors.ts';
@@ -162,7 +163,12 @@ export function createCore(deps: CoreDeps): Core {
       case 'ignore-term': {
         const flag = parseFlagAction(action.value);
         if (!store) return makeReply('notice', [{ type: 'paragraph', text: 'Noted for this review. (Ignoring words for good needs the bot in Slack or Teams.)' }]);
-        await store.addIgnoredTerm(userKey(message), flag.term.toLowerCase());
+        await store.addIgnoredTerm(userKey(message), ignoreKey(flag.ruleId, flag.term).toLowerCase());
+        if (isModelRuleId(flag.ruleId)) {
+          return makeReply('notice', [
+            { type: 'paragraph', text: 'Got it: I will not flag that sentence in your drafts again. I keep a fingerprint of it, never the words.' },
+          ]);
+        }
         return makeReply('notice', [
           { type: 'paragraph', text: `Got it: I will not flag "${flag.term}" in your drafts again. Type strategy to see your settings.` },
         ]);

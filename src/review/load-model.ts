@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { RISK_CATEGORIES, type RiskCategory } from '../core/types.ts';
 import { isRecord, nonEmptyString, type ContentProblems } from '../content/validate.ts';
+import { MODEL_RULE_PREFIX } from './ignore-key.ts';
 import { FEATURE_VERSION } from './model-features.ts';
 import { modelFromFile, type ReviewModel, type ReviewModelFile } from './review-model.ts';
 import type { CategoryInfo, Rule } from './rule-types.ts';
@@ -60,7 +61,7 @@ export function loadModel(dir: string, categories: readonly CategoryInfo[], prob
     if (!/may|might|could/i.test(message)) problems.add(FLAGS, `messages.${category} must be hedged ("may", "might" or "could"): the model can be wrong`);
     if (!info) return;
     rules.set(category, {
-      id: `model-${category}`,
+      id: `${MODEL_RULE_PREFIX}${category}`,
       category,
       file: FLAGS,
       terms: [],

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { RISK_CATEGORIES, SOCIAL_PLATFORMS, STRATEGIES, type Audience, type RiskCategory } from '../core/types.ts';
 import { checkKeys, isRecord, isStringArray, nonEmptyString, type ContentProblems } from '../content/validate.ts';
+import { isModelRuleId, MODEL_RULE_PREFIX } from './ignore-key.ts';
 import { loadModel } from './load-model.ts';
 import { unsafeRegexReason } from './regex-safety.ts';
 import { DETECTORS, POLICY_TERM_SOURCES, type AdviceBook, type CategoryInfo, type DetectorName, type PolicyTermSource, type Rule, type RuleBook, type Severity } from './rule-types.ts';
@@ -87,6 +88,7 @@ function loadRule(problems: ContentProblems, file: string, category: RiskCategor
     return undefined;
   }
   where = `rule "${raw.id}": `;
+  if (isModelRuleId(raw.id)) problems.add(file, `${where}ids starting with "${MODEL_RULE_PREFIX}" are the learned model's`);
   checkKeys(problems, file, where, raw, RULE_KEYS);
   const terms = optionalStrings(problems, file, where, raw.terms, 'terms');
   const near = optionalStrings(problems, file, where, raw.near, 'near');

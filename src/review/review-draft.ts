@@ -12,6 +12,7 @@ import { adviceFor } from './advice.ts';
 import { audienceOf, compareFlags, verdictOf } from './audience.ts';
 import { engineFor } from './compile-rules.ts';
 import { findRisks, type Finding } from './find-risks.ts';
+import { ignoreKey, isModelRuleId, SENTENCE_KEY_PREFIX } from './ignore-key.ts';
 import { normalizeText } from './normalize.ts';
 import { saferRewrite } from './rewrite.ts';
 import type { RuleBook } from './rule-types.ts';
@@ -101,7 +102,13 @@ export function reviewDraft(text: string, options: ReviewOptions): ReviewResult 
   const norm = normalizeText(text);
   const tokenized = tokenize(norm.text);
   const engine = engineFor(rules, policy);
-  const ignored = new Set((options.ignoredTerms ?? []).map((term) => normalizeText(term).text.trim()).filter((term) => term !== ''));
+  const ignoredSentences = new Set((options.ignoredTerms ?? []).filter((term) => term.startsWith(SENTENCE_KEY_PREFIX)));
+  const ignored = new Set(
+    (options.ignoredTerms ?? [])
+      .filter((term) => !term.startsWith(SENTENCE_KEY_PREFIX))
+      .map((term) => normalizeText(term).text.trim())
+      .filter((term) => term !== ''),
+  );
   const replacements = new Map<Flag, string | undefined>();
   const flags: Flag[] = [];
   const findings = mergeOverlaps(findRisks(engine, norm, tokenized, text));
@@ -109,8 +116,8 @@ export function reviewDraft(text: string, options: ReviewOptions): ReviewResult 
     const start = norm.starts[finding.start]!;
     const end = norm.ends[finding.end - 1]!;
     const words = text.slice(start, end);
-    if (ignored.has(norm.text.slice(finding.start, finding.end).trim())) continue;
     const { rule } = finding;
+    if (isModelRuleId(rule.id) ? ignoredSentences.has(ignoreKey(rule.id, words)) : ignored.has(norm.text.slice(finding.start, finding.end).trim())) continue;
     const flag: Flag = {
       category: rule.category,
       ruleId: rule.id,

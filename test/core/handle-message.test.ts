@@ -141,6 +141,23 @@ describe('the core entry point', () => {
     expect((await store.getPrefs({ platform: 'slack', userId: 'U1' })).ignoredTerms).toEqual(['damn']);
   });
 
+  it('ignores a sentence the model flagged by keeping a fingerprint of it, never its words', async () => {
+    const { send, store } = setup();
+    const draft = 'Sunny morning run along the river. Can’t wait for the town hall where they explain why our bonus pool shrank while the execs got new cars.';
+    const first = await send(`review: ${draft}`);
+    const flag = first.meta?.review?.flags.find((item) => item.ruleId === 'model-workplace-criticism');
+    expect(flag).toBeDefined();
+    const part = first.parts.find((item) => item.type === 'flag' && item.flag.ruleId === flag!.ruleId);
+    const ignore = part?.type === 'flag' ? part.actions.find((action) => action.action.id === 'ignore-term') : undefined;
+    const done = await send('', { action: ignore!.action });
+    expect(done.text).toContain('I keep a fingerprint of it, never the words');
+    const { ignoredTerms } = await store.getPrefs({ platform: 'slack', userId: 'U1' });
+    expect(ignoredTerms).toEqual([expect.stringMatching(/^sentence:[0-9a-f]{32}$/)]);
+    expect(JSON.stringify(ignoredTerms)).not.toMatch(/town hall|bonus|execs/);
+    const again = await send(`review: ${draft}`);
+    expect(again.meta?.review?.flags.some((item) => item.ruleId === 'model-workplace-criticism')).toBe(false);
+  });
+
   it.each([
     { id: 'topic', value: 'no-such-topic' },
     { id: 'set-strategy', value: 'bold' },

@@ -93,6 +93,12 @@ describe('broken rule files fail with the file and entry named', () => {
     );
   });
 
+  it('an id the learned model reserves', () => {
+    expect(withRuleFile('location.yaml', (source) => source.replace('id: right-now\n', 'id: model-right-now\n'))).toContain(
+      'rules/location.yaml: rule "model-right-now": ids starting with "model-" are the learned model\'s',
+    );
+  });
+
   it('a bad severity and audience', () => {
     const problems = withRuleFile('location.yaml', (source) => source.replace('id: right-now\n', 'id: right-now\n    severity: extreme\n    audience: boss\n'));
     expect(problems).toContain('rules/location.yaml: rule "right-now": severity must be low, medium or high');
