@@ -178,11 +178,17 @@ export function createCore(deps: CoreDeps): Core {
         await store?.recordFalsePositive({ platform: message.platform, category: flag.category, ruleId: flag.ruleId, at: clock() });
         return makeReply('notice', [
           { type: 'paragraph', text: 'Thanks, I recorded that this flag was wrong (only the rule, not your words). It helps us tune the rules.' },
-          {
-            type: 'choices',
-            label: 'Happy to share the flagged words too?',
-            choices: [{ label: 'Share the flagged words', action: { id: 'share-false-positive-words', value: action.value } }],
-          },
+          isModelRuleId(flag.ruleId)
+            ? {
+                type: 'choices',
+                label: 'Happy to share the flagged sentence too?',
+                choices: [{ label: 'Share the flagged sentence', action: { id: 'share-false-positive-words', value: action.value } }],
+              }
+            : {
+                type: 'choices',
+                label: 'Happy to share the flagged words too?',
+                choices: [{ label: 'Share the flagged words', action: { id: 'share-false-positive-words', value: action.value } }],
+              },
         ]);
       }
       case 'share-false-positive-words': {

@@ -12,10 +12,9 @@ import type { RiskCategory } from '../core/types.ts';
 import { exampleFiles, examplesDigest, loadLabelledDrafts } from './load-examples.ts';
 import { draftFeatures, FEATURE_VERSION, placeholdersFor } from './model-features.ts';
 import { normalizeText } from './normalize.ts';
-import { reviewDraft } from './review-draft.ts';
+import { ruleEvidence } from './review-draft.ts';
 import { tokenize } from './tokenize.ts';
-import type { RuleEvidence } from './review-model.ts';
-import { isFirm, type RuleBook } from './rule-types.ts';
+import type { RuleBook } from './rule-types.ts';
 import type { TrainingDraft, TrainSettings } from './train-model.ts';
 
 /** Relative to the content folder. */
@@ -39,12 +38,7 @@ export const RULES_DEVELOPED_ON: ReadonlySet<string> = new Set(['dev.yaml']);
 function trainingDraft(text: string, categories: readonly RiskCategory[], rules: RuleBook, policy: OrgProfile | undefined, calibrate: boolean): TrainingDraft {
   const normalized = normalizeText(text).text;
   const features = draftFeatures(tokenize(normalized).tokens, placeholdersFor(policy), normalized);
-  const evidence = new Map<RiskCategory, RuleEvidence>();
-  for (const flag of reviewDraft(text, { rules, ...(policy ? { policy } : {}) }).flags) {
-    const rule = rules.rules.find((candidate) => candidate.id === flag.ruleId && candidate.category === flag.category);
-    if (evidence.get(flag.category) !== 'firm') evidence.set(flag.category, !rule || isFirm(rule) ? 'firm' : 'soft');
-  }
-  return { features, categories, rules: evidence, calibrate };
+  return { features, categories, rules: ruleEvidence(text, rules, policy), calibrate };
 }
 
 /** The labelled drafts of each example file, in file order. */

@@ -15,7 +15,7 @@ import { findRisks, type Finding } from './find-risks.ts';
 import { ignoreKey, isModelRuleId, SENTENCE_KEY_PREFIX } from './ignore-key.ts';
 import { normalizeText } from './normalize.ts';
 import { saferRewrite } from './rewrite.ts';
-import type { RuleBook } from './rule-types.ts';
+import type { Rule, RuleBook } from './rule-types.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import type { LearnedReview } from './load-model.ts';
 import { draftFeatures, placeholdersFor, type DraftFeatures } from './model-features.ts';
@@ -39,14 +39,47 @@ function fillMessage(template: string, words: string): string {
   return template.replace(/\{words\}/g, shown.replace(/\s+/g, ' '));
 }
 
+const ruleOrders = new WeakMap<RuleBook, Map<Rule, number>>();
+
+function ruleOrder(book: RuleBook): Map<Rule, number> {
+  let order = ruleOrders.get(book);
+  if (!order) {
+    order = new Map(book.rules.map((rule, index) => [rule, index]));
+    ruleOrders.set(book, order);
+  }
+  return order;
+}
+
+/**
+ * What the rules found, per category: firm when any finding of it is firm (before
+ * overlapping findings merge, so a firm hit absorbed into a soft one's span still counts).
+ */
+function evidenceOf(findings: readonly Finding[]): Map<RiskCategory, RuleEvidence> {
+  const evidence = new Map<RiskCategory, RuleEvidence>();
+  for (const finding of findings) {
+    const category = finding.rule.category;
+    if (evidence.get(category) !== 'firm') evidence.set(category, isFirm(finding.rule) ? 'firm' : 'soft');
+  }
+  return evidence;
+}
+
+/** What the rules alone find in a draft, per category: what the learned model weighs (used to train it). */
+export function ruleEvidence(text: string, rules: RuleBook, policy?: OrgProfile): Map<RiskCategory, RuleEvidence> {
+  const norm = normalizeText(text);
+  return evidenceOf(findRisks(engineFor(rules, policy), norm, tokenize(norm.text), text));
+}
+
 /**
  * One finding per passage and category: overlapping findings of the same
  * category merge into one span (the more serious rule speaks for it), so
  * "revenue before the earnings call" is one flag, not two.
  */
-function mergeOverlaps(findings: Finding[]): Finding[] {
+function mergeOverlaps(findings: Finding[], book: RuleBook): Finding[] {
   const rank = { high: 0, medium: 1, low: 2 } as const;
-  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  const order = ruleOrder(book);
+  // Same span: the rule that comes first in the rule book, whatever order the matcher found them in.
+  const position = (finding: Finding) => order.get(finding.rule) ?? Number.MAX_SAFE_INTEGER;
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end || position(a) - position(b));
   const kept: Finding[] = [];
   const open = new Map<string, Finding>();
   for (const finding of sorted) {
@@ -69,16 +102,11 @@ function mergeOverlaps(findings: Finding[]): Finding[] {
  * category the rules missed is added when the model is confident, on the
  * sentence that scores highest.
  */
-function withModel(learned: LearnedReview, normalized: string, tokens: readonly Token[], findings: Finding[], policy: OrgProfile | undefined): Finding[] {
+function withModel(learned: LearnedReview, normalized: string, tokens: readonly Token[], findings: Finding[], evidence: ReadonlyMap<RiskCategory, RuleEvidence>, policy: OrgProfile | undefined): Finding[] {
   if (tokens.length === 0) return findings;
   const { model } = learned;
   const features = draftFeatures(tokens, placeholdersFor(policy), normalized);
   const probabilities = scoreFeatures(model, features.all);
-  const evidence = new Map<RiskCategory, RuleEvidence>();
-  for (const finding of findings) {
-    const category = finding.rule.category;
-    if (evidence.get(category) !== 'firm') evidence.set(category, isFirm(finding.rule) ? 'firm' : 'soft');
-  }
   const vetoed = new Set<RiskCategory>();
   const added: Finding[] = [];
   let bySentence: { features: DraftFeatures; scores: Float64Array[] } | undefined;
@@ -111,8 +139,9 @@ export function reviewDraft(text: string, options: ReviewOptions): ReviewResult 
   );
   const replacements = new Map<Flag, string | undefined>();
   const flags: Flag[] = [];
-  const findings = mergeOverlaps(findRisks(engine, norm, tokenized, text));
-  for (const finding of rules.learned ? withModel(rules.learned, norm.text, tokenized.tokens, findings, policy) : findings) {
+  const found = findRisks(engine, norm, tokenized, text);
+  const findings = mergeOverlaps(found, rules);
+  for (const finding of rules.learned ? withModel(rules.learned, norm.text, tokenized.tokens, findings, evidenceOf(found), policy) : findings) {
     const start = norm.starts[finding.start]!;
     const end = norm.ends[finding.end - 1]!;
     const words = text.slice(start, end);

@@ -44,6 +44,10 @@ function sigmoid(z: number): number {
 export function modelFromFile(file: ReviewModelFile): ReviewModel {
   if (typeof file !== 'object' || file === null || typeof file.categories !== 'object' || file.categories === null) throw new Error('not a review model (no "categories")');
   if (typeof file.featureVersion !== 'number') throw new Error('"featureVersion" is missing');
+  const trained = file.trainedOn as unknown as Record<string, unknown> | undefined;
+  if (typeof trained !== 'object' || trained === null || typeof trained.drafts !== 'number' || typeof trained.sha256 !== 'string') {
+    throw new Error('"trainedOn" must give the number of drafts and their sha256');
+  }
   const missing = RISK_CATEGORIES.filter((category) => !(category in file.categories));
   if (missing.length > 0) throw new Error(`categories missing: ${missing.join(', ')}`);
   const categories = [...RISK_CATEGORIES];
@@ -55,9 +59,10 @@ export function modelFromFile(file: ReviewModelFile): ReviewModel {
   const weights = new Map<string, Float64Array>();
   categories.forEach((category, k) => {
     const entry = file.categories[category]!;
-    if (typeof entry.threshold !== 'number' || entry.threshold <= 0 || entry.threshold > 1) throw new Error(`${category}: "threshold" must be a number in (0, 1]`);
-    if (typeof entry.bias !== 'number') throw new Error(`${category}: "bias" is required`);
-    if (typeof entry.veto !== 'number' || entry.veto < 0 || entry.veto >= entry.threshold) throw new Error(`${category}: "veto" must be a number from 0 to below the threshold`);
+    const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+    if (!finite(entry.threshold) || entry.threshold <= 0 || entry.threshold > 1) throw new Error(`${category}: "threshold" must be a number in (0, 1]`);
+    if (!finite(entry.bias)) throw new Error(`${category}: "bias" must be a finite number`);
+    if (!finite(entry.veto) || entry.veto < 0 || entry.veto >= entry.threshold) throw new Error(`${category}: "veto" must be a number from 0 to below the threshold`);
     thresholds[k] = entry.threshold;
     vetoes[k] = entry.veto;
     bias[k] = entry.bias;

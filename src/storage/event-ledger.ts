@@ -2,7 +2,7 @@
  * The shared ledger of handled platform events: a replica handles an event when
  * its INSERT of the event's key succeeds (the primary key makes the claim
  * atomic on SQLite and PostgreSQL alike). Keys older than `keepMs` are pruned
- * now and then: Slack stops retrying after a few minutes.
+ * now and then, in the background: Slack stops retrying after a few minutes.
  */
 import type { Kysely } from 'kysely';
 import type { EventLedger } from '../core/ports.ts';
@@ -24,8 +24,9 @@ export class SqlEventLedger implements EventLedger {
       .onConflict((oc) => oc.column('event_key').doNothing())
       .returning('event_key')
       .execute();
-    this.claims += 1;
-    if (this.claims % this.pruneEvery === 0) await this.prune(now);
+    // Pruning is housekeeping: it never delays or fails a claim. It runs on the first claim
+    // after a start (a deployment that restarts often still prunes) and every `pruneEvery` after.
+    if (this.claims++ % this.pruneEvery === 0) void this.prune(now).catch(() => undefined);
     return rows.length > 0;
   }
 

@@ -18,6 +18,7 @@ import { loadRules } from '../../src/review/load-rules.ts';
 import { normalizeText } from '../../src/review/normalize.ts';
 import { decide, modelFromFile, scoreFeatures, type ReviewModelFile } from '../../src/review/review-model.ts';
 import { tokenize } from '../../src/review/tokenize.ts';
+import { ruleEvidence } from '../../src/review/review-draft.ts';
 import { DEFAULT_TRAIN_SETTINGS, formatModelFile, trainReviewModel, type TrainingDraft } from '../../src/review/train-model.ts';
 import { POLICY, review, rules } from './helpers.ts';
 
@@ -83,6 +84,20 @@ describe('a broken model file is refused, naming the file', () => {
         writeFileSync(join(dir, 'model.json'), JSON.stringify({ ...file, weights: { 'w:boss': [1, 2] } }));
       },
       /the weights of "w:boss" must be 11 numbers/,
+    ],
+    [
+      'a bias that is not finite',
+      (dir: string) => writeFileSync(join(dir, 'model.json'), readFileSync(join(dir, 'model.json'), 'utf8').replace(/"bias": -?[0-9.]+/, '"bias": 1e999')),
+      /"bias" must be a finite number/,
+    ],
+    [
+      'no trainedOn',
+      (dir: string) => {
+        const file = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as Partial<ReviewModelFile>;
+        delete file.trainedOn;
+        writeFileSync(join(dir, 'model.json'), JSON.stringify(file));
+      },
+      /"trainedOn" must give the number of drafts/,
     ],
     ['an unhedged message', (dir: string) => writeFileSync(join(dir, 'model-flags.yaml'), readFileSync(join(dir, 'model-flags.yaml'), 'utf8').replace(/nightlife: '[^']*'/, "nightlife: 'Drinking: \"{words}\".'")), /messages\.nightlife must be hedged/],
     ['a missing message', (dir: string) => writeFileSync(join(dir, 'model-flags.yaml'), readFileSync(join(dir, 'model-flags.yaml'), 'utf8').replace(/ {2}location: '[^']*'\n/, '')), /messages\.location is missing/],
@@ -156,6 +171,13 @@ describe('in a review', () => {
     expect(review('Proud of the team, what a f*cking launch').flags.map((flag) => flag.category)).toContain('profanity');
     expect(review('Card for the team lunch: 4111 1111 1111 1111').flags.map((flag) => flag.category)).toContain('personal-data');
     expect(review('Falcon demo went well today', { policy: POLICY }).flags.map((flag) => flag.category)).toContain('confidential');
+  });
+
+  it('counts a firm hit even when a soft rule speaks for the merged span', () => {
+    // The scare-quotes pattern (firm) and the complaint rule (soft) overlap; the complaint rule is shown.
+    const text = "Performance review today. My manager says I'm 'doing well'. Rude.";
+    expect(review(text, { rules: plain() }).flags.map((flag) => flag.ruleId)).toEqual(['complaint-about-work']);
+    expect(ruleEvidence(text, plain()).get('workplace-criticism')).toBe('firm');
   });
 
   it('leaves a category the rules already flagged to the rules (one flag, the rule’s)', () => {

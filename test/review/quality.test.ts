@@ -41,13 +41,14 @@ describe('draft review quality', () => {
     expect(report.benignFlagRate).toBeLessThanOrEqual(0.05);
   });
 
-  // Scored once, on 2026-11-24 at 07:43 UTC, with the model trained on the 4,477 drafts then in content/review/examples
+  // Scored on 2026-11-24 at 07:43 UTC, with the model trained on the 4,477 drafts then in content/review/examples, and
+  // re-scored after fixes made for reasons outside these sets (see test/fixtures/drafts/README.md)
   // (rules alone in brackets). These bounds only catch regressions: the macro-F1 target (0.9) is met on none of the
   // three sets; the audience (85%) and benign (5%) targets are met on heldout and blind, not on blind3.
   const floors: Record<EvalSplit, { macroF1: number; audience: number; benign: number; measured: string }> = {
     heldout: { macroF1: 0.89, audience: 0.918, benign: 0.038, measured: 'measured 0.891 / 91.9% / 3.8% (rules alone 0.844 / 88.1% / 5.7%)' },
     blind: { macroF1: 0.88, audience: 0.904, benign: 0.013, measured: 'measured 0.884 / 90.5% / 1.3% (rules alone 0.790 / 81.4% / 5.0%)' },
-    blind3: { macroF1: 0.81, audience: 0.835, benign: 0.065, measured: 'measured 0.811 / 83.6% / 6.5% (rules alone 0.679 / 74.0% / 16.1%)' },
+    blind3: { macroF1: 0.814, audience: 0.839, benign: 0.065, measured: 'measured 0.814 / 84.0% / 6.5% (rules alone 0.679 / 74.0% / 16.1%)' },
   };
 
   it.each(SPLITS)('holds on %s (never trained or tuned on) at the level measured', (split) => {
