@@ -1,4 +1,5 @@
 import { extractFeatures, type SparseVector } from './features.ts';
+import { seededRandom } from '../nlp/seeded-random.ts';
 
 /**
  * A small multinomial logistic regression over TF-IDF weighted features, trained
@@ -48,17 +49,6 @@ function vectorize(raw: SparseVector, featureIndex: Map<string, number>, idf: Fl
   return { index: Int32Array.from(indices), value: Float64Array.from(values, (value) => value / norm) };
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function softmaxInPlace(scores: Float64Array): void {
   let max = -Infinity;
   for (const score of scores) if (score > max) max = score;
@@ -102,7 +92,7 @@ export function trainQaModel(examples: readonly LabelledText[], options: TrainOp
     bias: new Float64Array(K),
   };
   const data = raws.map((raw, index) => ({ vector: vectorize(raw, featureIndex, idf), label: labelIndex.get(examples[index]!.label)! }));
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const order = data.map((_, index) => index);
   const probabilities = new Float64Array(K);
   for (let epoch = 0; epoch < epochs; epoch++) {

@@ -8,7 +8,7 @@
  */
 import type { OrgProfile } from '../core/ports.ts';
 import { RISK_CATEGORIES } from '../core/types.ts';
-import type { Rule, RuleBook } from './rule-types.ts';
+import { categoryRule, type Rule, type RuleBook } from './rule-types.ts';
 import { TermIndex } from './term-index.ts';
 
 export interface CompiledRule {
@@ -58,26 +58,7 @@ function extraRules(book: RuleBook, policy: OrgProfile | undefined): Rule[] {
     const terms = policy?.extraTerms?.[category]?.filter((term) => typeof term === 'string' && term.trim() !== '') ?? [];
     const info = book.categories.find((item) => item.category === category);
     if (terms.length === 0 || !info) continue;
-    rules.push({
-      id: `policy-${category}`,
-      category,
-      file: 'policy',
-      terms,
-      patterns: [],
-      policyTerms: [],
-      near: [],
-      unless: [],
-      firstPerson: false,
-      negatable: false,
-      caseSensitive: false,
-      firm: true,
-      message: info.message,
-      why: info.why,
-      suggestion: info.suggestion,
-      severity: info.severity,
-      audience: info.audience,
-      examples: { flagged: [], fine: [] },
-    });
+    rules.push(categoryRule(info, { id: `policy-${category}`, file: 'policy', terms, firm: true }));
   }
   return rules;
 }

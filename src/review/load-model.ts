@@ -12,7 +12,7 @@ import { isRecord, nonEmptyString, type ContentProblems } from '../content/valid
 import { MODEL_RULE_PREFIX } from './ignore-key.ts';
 import { FEATURE_VERSION } from './model-features.ts';
 import { modelFromFile, type ReviewModel, type ReviewModelFile } from './review-model.ts';
-import type { CategoryInfo, Rule } from './rule-types.ts';
+import { categoryRule, type CategoryInfo, type Rule } from './rule-types.ts';
 
 export interface LearnedReview {
   model: ReviewModel;
@@ -60,26 +60,7 @@ export function loadModel(dir: string, categories: readonly CategoryInfo[], prob
     }
     if (!/may|might|could/i.test(message)) problems.add(FLAGS, `messages.${category} must be hedged ("may", "might" or "could"): the model can be wrong`);
     if (!info) return;
-    rules.set(category, {
-      id: `${MODEL_RULE_PREFIX}${category}`,
-      category,
-      file: FLAGS,
-      terms: [],
-      patterns: [],
-      policyTerms: [],
-      near: [],
-      unless: [],
-      firstPerson: false,
-      negatable: false,
-      caseSensitive: false,
-      firm: false,
-      message,
-      why: info.why,
-      suggestion: info.suggestion,
-      severity: info.severity,
-      audience: info.audience,
-      examples: { flagged: [], fine: [] },
-    });
+    rules.set(category, categoryRule(info, { id: `${MODEL_RULE_PREFIX}${category}`, file: FLAGS, firm: false, message }));
   });
   const unknown = Object.keys(messages).filter((key) => !(RISK_CATEGORIES as readonly string[]).includes(key));
   if (unknown.length > 0) problems.add(FLAGS, `unknown categories: ${unknown.join(', ')}`);

@@ -109,3 +109,30 @@ export const WORD_CATEGORIES: ReadonlySet<RiskCategory> = new Set(['profanity', 
 export function isFirm(rule: Rule): boolean {
   return rule.firm || rule.patterns.length > 0 || rule.detector !== undefined || rule.policyTerms.length > 0 || rule.file === 'policy' || WORD_CATEGORIES.has(rule.category);
 }
+
+/**
+ * A rule made from a category's defaults rather than a rule file: the
+ * profile's extra terms (`terms`), or the learned model's flags (no terms).
+ */
+export function categoryRule(info: CategoryInfo, fields: { id: string; file: string; terms?: string[]; firm: boolean; message?: string }): Rule {
+  return {
+    id: fields.id,
+    category: info.category,
+    file: fields.file,
+    terms: fields.terms ?? [],
+    patterns: [],
+    policyTerms: [],
+    near: [],
+    unless: [],
+    firstPerson: false,
+    negatable: false,
+    caseSensitive: false,
+    firm: fields.firm,
+    message: fields.message ?? info.message,
+    why: info.why,
+    suggestion: info.suggestion,
+    severity: info.severity,
+    audience: info.audience,
+    examples: { flagged: [], fine: [] },
+  };
+}

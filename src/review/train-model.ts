@@ -11,6 +11,7 @@ import { RISK_CATEGORIES, type RiskCategory } from '../core/types.ts';
 import type { DraftFeatures } from './model-features.ts';
 import { decide, type ReviewModelFile, type RuleEvidence } from './review-model.ts';
 import { WORD_CATEGORIES } from './rule-types.ts';
+import { seededRandom } from '../nlp/seeded-random.ts';
 
 export interface TrainingDraft {
   features: DraftFeatures;
@@ -56,17 +57,6 @@ interface Weights {
   bias: Float64Array;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function fit(data: readonly Indexed[], featureCount: number, settings: TrainSettings): Weights {
   const K = RISK_CATEGORIES.length;
   const w = new Float64Array(featureCount * K);
@@ -75,7 +65,7 @@ function fit(data: readonly Indexed[], featureCount: number, settings: TrainSett
   for (const item of data) for (let k = 0; k < K; k += 1) positives[k] = positives[k]! + item.labels[k]!;
   // Rare categories weigh their positives up (square root of the imbalance), so they are learned at all.
   const positiveWeight = Float64Array.from(positives, (count) => (count === 0 ? 1 : Math.sqrt((data.length - count) / count)));
-  const random = mulberry32(settings.seed);
+  const random = seededRandom(settings.seed);
   const order = data.map((_, index) => index);
   const gradient = new Float64Array(K);
   for (let epoch = 0; epoch < settings.epochs; epoch += 1) {
