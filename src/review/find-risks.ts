@@ -18,6 +18,8 @@ export interface Finding {
   /** Normalized offsets. */
   start: number;
   end: number;
+  /** For the learned model's findings: the words that weighed most (normalized offsets). */
+  cues?: Array<{ start: number; end: number }>;
 }
 
 const MAX_FINDINGS = 300;

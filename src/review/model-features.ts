@@ -61,7 +61,7 @@ export function placeholdersFor(policy: OrgProfile | undefined): Placeholders {
 }
 
 /** The word a token stands for: its decoded spelling, stemmed, or a placeholder. */
-function wordOf(token: Token, placeholders: Placeholders): string | undefined {
+export function wordOf(token: Token, placeholders: Placeholders): string | undefined {
   const form = token.forms[token.forms.length - 1] ?? token.raw;
   if (form === '' || form.length > MAX_WORD_LENGTH) return undefined;
   if (placeholders.size > 0) {

@@ -13,13 +13,13 @@ import { audienceOf, compareFlags, verdictOf } from './audience.ts';
 import { engineFor } from './compile-rules.ts';
 import { findRisks, type Finding } from './find-risks.ts';
 import { ignoreKey, isModelRuleId, SENTENCE_KEY_PREFIX } from './ignore-key.ts';
-import { normalizeText } from './normalize.ts';
+import { normalizeText, type NormalizedText } from './normalize.ts';
 import { saferRewrite } from './rewrite.ts';
 import type { Rule, RuleBook } from './rule-types.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import type { LearnedReview } from './load-model.ts';
 import { draftFeatures, placeholdersFor, type DraftFeatures } from './model-features.ts';
-import { bestSentence, decide, scoreFeatures, sentenceScores, type RuleEvidence } from './review-model.ts';
+import { bestSentence, cueTokens, decide, scoreFeatures, sentenceScores, type RuleEvidence } from './review-model.ts';
 import { isFirm } from './rule-types.ts';
 
 export interface ReviewOptions {
@@ -37,6 +37,13 @@ export const MAX_FLAGS = 25;
 function fillMessage(template: string, words: string): string {
   const shown = words.length > 60 ? `${words.slice(0, 57)}…` : words;
   return template.replace(/\{words\}/g, shown.replace(/\s+/g, ' '));
+}
+
+/** " The words that weigh most here: “bonus”, “execs”." for a model flag with cues. */
+function cueNote(text: string, norm: NormalizedText, cues: Finding['cues']): string {
+  if (!cues || cues.length === 0) return '';
+  const words = cues.map((cue) => `“${text.slice(norm.starts[cue.start], norm.ends[cue.end - 1])}”`);
+  return ` The words that weigh most here: ${words.join(', ')}.`;
 }
 
 const ruleOrders = new WeakMap<RuleBook, Map<Rule, number>>();
@@ -120,7 +127,9 @@ function withModel(learned: LearnedReview, normalized: string, tokens: readonly 
       bySentence = { features: withSentences, scores: sentenceScores(model, withSentences) };
     }
     const sentence = bySentence.features.sentences[bestSentence(bySentence.scores, k)];
-    if (rule && sentence) added.push({ rule, start: tokens[sentence.first]!.start, end: tokens[sentence.last]!.end });
+    if (!rule || !sentence) return;
+    const cues = cueTokens(model, tokens, sentence.first, sentence.last, k, placeholdersFor(policy)).map((index) => ({ start: tokens[index]!.start, end: tokens[index]!.end }));
+    added.push({ rule, start: tokens[sentence.first]!.start, end: tokens[sentence.last]!.end, cues });
   });
   return [...(vetoed.size === 0 ? findings : findings.filter((finding) => !vetoed.has(finding.rule.category))), ...added];
 }
@@ -153,7 +162,7 @@ export function reviewDraft(text: string, options: ReviewOptions): ReviewResult 
       start,
       end,
       words,
-      message: fillMessage(rule.message, words),
+      message: fillMessage(rule.message, words) + cueNote(text, norm, finding.cues),
       why: rule.why,
       suggestion: fillMessage(rule.suggestion, words),
       severity: rule.severity,

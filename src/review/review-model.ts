@@ -11,7 +11,8 @@
  * person still sees where the risk is.
  */
 import { RISK_CATEGORIES, type RiskCategory } from '../core/types.ts';
-import type { DraftFeatures } from './model-features.ts';
+import { wordOf, type DraftFeatures, type Placeholders } from './model-features.ts';
+import type { Token } from './tokenize.ts';
 
 export interface ReviewModel {
   featureVersion: number;
@@ -122,4 +123,34 @@ export function decide(probability: number, threshold: number, veto: number, evi
   if (evidence === 'firm') return 'rules';
   if (evidence === 'soft') return probability >= veto ? 'rules' : 'vetoed';
   return threshold < 1 && probability >= threshold ? 'model' : 'none';
+}
+
+/** At most this many cue words are named in a model flag. */
+const MAX_CUES = 3;
+/** A word must add at least this much to the category's score to be named. */
+const MIN_CUE_WEIGHT = 0.5;
+/** Function words (as stems) never named as cues: they carry weight only with their neighbours. */
+const NOT_CUES = new Set([
+  'the', 'a', 'an', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'for', 'at', 'with', 'by', 'from', 'as', 'so', 'it', 'is', 'be', 'are', 'wa', 'were', 'thi', 'that',
+  'where', 'what', 'when', 'why', 'how', 'who', 'which', 'there', 'here', 'they', 'them', 'their', 'we', 'our', 'us', 'i', 'me', 'my', 'you', 'your', 'he', 'she',
+  'hi', 'her', 'about', 'just', 'yet', 'still', 'again', 'veri', 'realli', 'then', 'than', 'also', 'some', 'ani', 'all', 'can', 'will', 'would', 'do', 'did', 'have', 'ha',
+]);
+
+/**
+ * The words of a sentence that weigh most for category `k` (token indexes, in
+ * text order): what the model's flag names, so the person sees why it spoke.
+ */
+export function cueTokens(model: ReviewModel, tokens: readonly Token[], first: number, last: number, k: number, placeholders: Placeholders): number[] {
+  const best = new Map<string, { index: number; weight: number }>();
+  for (let i = first; i <= last; i += 1) {
+    const word = wordOf(tokens[i]!, placeholders);
+    if (word === undefined || word.startsWith('<') || NOT_CUES.has(word)) continue;
+    const weight = model.weights.get(`w:${word}`)?.[k] ?? 0;
+    if (weight >= MIN_CUE_WEIGHT && !best.has(word)) best.set(word, { index: i, weight });
+  }
+  return [...best.values()]
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_CUES)
+    .map((cue) => cue.index)
+    .sort((a, b) => a - b);
 }

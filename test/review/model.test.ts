@@ -153,6 +153,11 @@ describe('in a review', () => {
     expect(flag).toMatchObject({ ruleId: 'model-workplace-criticism', audience: 'nobody', words: implicit.replace(/\.$/, '') });
     expect(text.slice(flag!.start, flag!.end)).toBe(flag!.words);
     expect(flag!.message).toMatch(/^This may read as a complaint about your workplace/);
+    // It names the words that weighed most, each a word of the flagged sentence.
+    const cues = [...flag!.message.matchAll(/“([^”]+)”/g)].map((match) => match[1]!);
+    expect(cues.length).toBeGreaterThan(0);
+    expect(cues.length).toBeLessThanOrEqual(3);
+    for (const cue of cues) expect(flag!.words).toContain(cue);
   });
 
   it('hears a job search without the usual words', () => {
