@@ -38,6 +38,8 @@ export interface CoreDeps {
   policy?: OrgProfile;
   /** Told about failures the person is spared (settings that could not be read); never given message text. */
   onError?: (error: unknown, where: string) => void;
+  /** Keys the fingerprints of sentences people chose to ignore (FINGERPRINT_SECRET); see src/review/ignore-key.ts. */
+  fingerprintSecret?: string;
 }
 
 export interface Core {
@@ -92,6 +94,11 @@ export function createCore(deps: CoreDeps): Core {
     return { platform: message.platform, userId: message.user.id };
   }
 
+  /** Keys a person's sentence fingerprints: the server's secret (when set) and who they are. */
+  function fingerprintKey(message: InboundMessage): string {
+    return `${deps.fingerprintSecret ?? ''}:${message.platform}:${message.user.id}`;
+  }
+
   async function prefsOf(message: InboundMessage): Promise<UserPrefs> {
     return store ? store.getPrefs(userKey(message)) : EMPTY_PREFS;
   }
@@ -110,7 +117,7 @@ export function createCore(deps: CoreDeps): Core {
     }
     const strategy = message.strategy ?? prefs.strategy;
     const platform = message.socialPlatform ?? (prefs.platforms.length === 1 ? prefs.platforms[0] : undefined);
-    const result = reviewDraft(text, { rules: content.rules, policy, strategy, platform, ignoredTerms: prefs.ignoredTerms });
+    const result = reviewDraft(text, { rules: content.rules, policy, strategy, platform, ignoredTerms: prefs.ignoredTerms, fingerprintKey: fingerprintKey(message) });
     if (store) {
       try {
         await store.recordReview({
@@ -163,7 +170,7 @@ export function createCore(deps: CoreDeps): Core {
       case 'ignore-term': {
         const flag = parseFlagAction(action.value);
         if (!store) return makeReply('notice', [{ type: 'paragraph', text: 'Noted for this review. (Ignoring words for good needs the bot in Slack or Teams.)' }]);
-        await store.addIgnoredTerm(userKey(message), ignoreKey(flag.ruleId, flag.term).toLowerCase());
+        await store.addIgnoredTerm(userKey(message), ignoreKey(flag.ruleId, flag.term, fingerprintKey(message)).toLowerCase());
         if (isModelRuleId(flag.ruleId)) {
           return makeReply('notice', [
             { type: 'paragraph', text: 'Got it: I will not flag that sentence in your drafts again. I keep a fingerprint of it, never the words.' },

@@ -2,10 +2,12 @@
  * What "This is fine, ignore it" keeps for a person. For a rule's flag, the
  * flagged words ("beer"), as the person saw them. The learned model flags a whole
  * sentence, and a sentence of a draft is not kept: only a fingerprint of it
- * (SHA-256 of the normalized words), enough to recognize the same sentence in a
- * later draft, never to read it back.
+ * (HMAC-SHA-256 of the normalized words, keyed by the person and, when set, the
+ * server's FINGERPRINT_SECRET), enough to recognize the same sentence in that
+ * person's later drafts, never to read it back; without the secret, someone
+ * reading the database cannot even confirm a guess.
  */
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { normalizeText } from './normalize.ts';
 
 export const MODEL_RULE_PREFIX = 'model-';
@@ -16,9 +18,9 @@ export function isModelRuleId(ruleId: string): boolean {
   return ruleId.startsWith(MODEL_RULE_PREFIX);
 }
 
-/** The ignore entry for a flag: its words, or the fingerprint of a model flag's sentence. */
-export function ignoreKey(ruleId: string, words: string): string {
+/** The ignore entry for a flag: its words, or the fingerprint of a model flag's sentence under `key` (the person's). */
+export function ignoreKey(ruleId: string, words: string, key = ''): string {
   if (!isModelRuleId(ruleId)) return words;
   const normalized = normalizeText(words.slice(0, 200)).text.replace(/\s+/g, ' ').trim();
-  return `${SENTENCE_KEY_PREFIX}${createHash('sha256').update(normalized).digest('hex').slice(0, 32)}`;
+  return `${SENTENCE_KEY_PREFIX}${createHmac('sha256', `social-check:${key}`).update(normalized).digest('hex').slice(0, 32)}`;
 }

@@ -27,8 +27,10 @@ export interface ReviewOptions {
   policy?: OrgProfile;
   strategy?: StrategyId;
   platform?: SocialPlatform;
-  /** Words the person chose to ignore (any case). */
+  /** Words the person chose to ignore (any case), and fingerprints of sentences (see ignore-key.ts). */
   ignoredTerms?: readonly string[];
+  /** The person's fingerprint key (ignore-key.ts). */
+  fingerprintKey?: string;
 }
 
 /** At most this many flags are returned (the most serious first). */
@@ -155,7 +157,7 @@ export function reviewDraft(text: string, options: ReviewOptions): ReviewResult 
     const end = norm.ends[finding.end - 1]!;
     const words = text.slice(start, end);
     const { rule } = finding;
-    if (isModelRuleId(rule.id) ? ignoredSentences.has(ignoreKey(rule.id, words)) : ignored.has(norm.text.slice(finding.start, finding.end).trim())) continue;
+    if (isModelRuleId(rule.id) ? ignoredSentences.has(ignoreKey(rule.id, words, options.fingerprintKey)) : ignored.has(norm.text.slice(finding.start, finding.end).trim())) continue;
     const flag: Flag = {
       category: rule.category,
       ruleId: rule.id,

@@ -20,6 +20,8 @@ export interface AppConfig {
   database: { url?: string; schema?: string; sqlitePath: string };
   managerIds: Set<string>;
   policyFile?: string;
+  /** Keys the fingerprints of ignored sentences; unset, they are keyed by the person only. */
+  fingerprintSecret?: string;
   /** Undefined when Slack is off (no Slack variable set). */
   slack?: SlackAdapterConfig;
   /** Always on; anonymous without MicrosoftAppId. */
@@ -127,6 +129,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const pollSeconds = integer(env, problems, 'NUDGE_POLL_SECONDS', 30, 1, 3600, 'a polling interval in seconds');
   const catchUpMinutes = integer(env, problems, 'NUDGE_CATCH_UP_MINUTES', 60, 0, 7 * 24 * 60, 'a number of minutes');
   const shutdownTimeoutSeconds = integer(env, problems, 'SHUTDOWN_TIMEOUT_SECONDS', 15, 1, 600, 'a number of seconds');
+  const fingerprintSecret = value(env, 'FINGERPRINT_SECRET');
+  if (fingerprintSecret !== undefined && fingerprintSecret.length < 16) problems.add('FINGERPRINT_SECRET', 'must be at least 16 characters: generate one with `openssl rand -hex 32` (or unset it).');
 
   if (problems.list.length > 0) {
     throw new SocialCheckError(
@@ -147,6 +151,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (host) config.host = host;
   const policyFile = value(env, 'POLICY_FILE');
   if (policyFile) config.policyFile = policyFile;
+  if (fingerprintSecret) config.fingerprintSecret = fingerprintSecret;
   if (slack) config.slack = slack;
   return config;
 }

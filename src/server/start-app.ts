@@ -117,7 +117,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
       manager: desk,
       clock,
       onError: (error, where) => logger.warn({ where, error: { name: (error as Error)?.name, code: (error as { code?: unknown })?.code } }, 'core: a storage call failed; the person got the reply without it'),
-      ...(policy ? { policy } : {}), ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
+      ...(policy ? { policy } : {}), ...(options.contentDir ? { contentDir: options.contentDir } : {}),
+      ...(config.fingerprintSecret ? { fingerprintSecret: config.fingerprintSecret } : {}) });
 
     const adapters: PlatformAdapter[] = [];
     if (options.adapters?.teams) {

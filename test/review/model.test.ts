@@ -197,6 +197,15 @@ describe('in a review', () => {
     }
   });
 
+  it('fingerprints a sentence per person: the same sentence gives another key for someone else or under another secret', () => {
+    const key = (who: string) => ignoreKey('model-job-search', 'Interviewing at Globex tomorrow', who);
+    expect(key('s1:slack:U1')).toMatch(/^sentence:[0-9a-f]{32}$/);
+    expect(key('s1:slack:U1')).toBe(key('s1:slack:U1'));
+    expect(key('s1:slack:U1')).not.toBe(key('s1:slack:U2'));
+    expect(key('s1:slack:U1')).not.toBe(key('s2:slack:U1'));
+    expect(ignoreKey('complaint-about-work', 'boss is useless', 'x')).toBe('boss is useless');
+  });
+
   it('an ignored sentence stays ignored, by its fingerprint; its words as a plain ignored term do not count', () => {
     const first = review(implicit).flags.find((flag) => flag.ruleId === 'model-workplace-criticism');
     expect(first).toBeDefined();

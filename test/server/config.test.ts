@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       NUDGE_POLL_SECONDS: '5',
       NUDGE_CATCH_UP_MINUTES: '0',
       SHUTDOWN_TIMEOUT_SECONDS: '3',
+      FINGERPRINT_SECRET: '0123456789abcdef0123',
     });
     expect(config).toEqual({
       port: 8080,
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
       database: { url: 'postgres://app:secret@db:5432/social', schema: 'social_check', sqlitePath: './data/social-check.db' },
       managerIds: new Set(['slack:U123', 'teams:29:1abc-DEF']),
       policyFile: './policy.yaml',
+      fingerprintSecret: '0123456789abcdef0123',
       slack: { signingSecret: '8f742231b10e8888abcd99ffffff85a5', botToken: 'xoxb-1-2-3', appToken: 'xapp-1-A-2', apiUrl: 'http://127.0.0.1:9999/api/' },
       teams: { appId: '00000000-0000-0000-0000-000000000001', appPassword: 'pw', appType: 'SingleTenant', tenantId: 'tenant' },
       nudges: { pollSeconds: 5, catchUpMinutes: 0 },
@@ -86,6 +88,7 @@ describe('loadConfig', () => {
     [{ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'pw' }, 'MicrosoftAppTenantId: is missing: a SingleTenant bot needs the id of its Entra tenant.'],
     [{ MicrosoftAppType: 'Global' }, 'MicrosoftAppType: "Global" must be one of MultiTenant, SingleTenant, UserAssignedMSI.'],
     [{ DATABASE_SCHEMA: 'x' }, 'DATABASE_SCHEMA: only applies to PostgreSQL: set DATABASE_URL too, or remove it.'],
+    [{ FINGERPRINT_SECRET: 'short' }, 'FINGERPRINT_SECRET: must be at least 16 characters: generate one with `openssl rand -hex 32` (or unset it).'],
   ])('refuses %o', (env, expected) => {
     expect(problemsOf(env)).toContain(expected);
   });
