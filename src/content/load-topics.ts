@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { splitFrontMatter } from './front-matter.ts';
 import { TOPIC_IDS, type Topic, type TopicId } from './topics.ts';
-import { ContentProblems, checkKeys, isRecord, isStringArray, nonEmptyString } from './validate.ts';
+import { ContentProblems, checkKeys, isRecord, isStringArray, nonEmptyString, readContentYaml } from './validate.ts';
 
 export const MIN_EXAMPLES = 15;
 export const ANSWER_WORDS = { min: 50, max: 190 } as const;
@@ -98,18 +97,9 @@ function parseTopic(source: string, file: string, problems: ContentProblems): To
 /** `content/out-of-scope.yaml`: questions the base does not cover, the negatives of question answering. */
 export function loadOutOfScope(dir: string, problems: ContentProblems): string[] {
   const file = 'out-of-scope.yaml';
-  const path = join(dir, file);
-  if (!existsSync(path)) {
-    problems.add(file, 'file is missing');
-    return [];
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(path, 'utf8'));
-  } catch (error) {
-    problems.add(file, `not valid YAML (${(error as Error).message.split('\n')[0]})`);
-    return [];
-  }
+  const read = readContentYaml(join(dir, file), file, problems, 'file is missing');
+  if (!read) return [];
+  const { data } = read;
   if (!isRecord(data) || !isStringArray(data.examples)) {
     problems.add(file, 'must have `examples:`, a list of strings');
     return [];

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { SocialCheckError } from '../core/errors.ts';
 
 /**
@@ -37,5 +39,23 @@ export function nonEmptyString(value: unknown): value is string {
 export function checkKeys(problems: ContentProblems, file: string, where: string, value: Record<string, unknown>, allowed: readonly string[]): void {
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) problems.add(file, `${where}unknown key "${key}" (allowed: ${allowed.join(', ')})`);
+  }
+}
+
+/**
+ * Reads a YAML file of content/. A missing file (when `missing` says what to tell)
+ * or one that does not parse is a problem named by `file`, and gives undefined;
+ * otherwise `{ data }` (data may itself be undefined: an empty file).
+ */
+export function readContentYaml(path: string, file: string, problems: ContentProblems, missing?: string): { data: unknown } | undefined {
+  if (missing !== undefined && !existsSync(path)) {
+    problems.add(file, missing);
+    return undefined;
+  }
+  try {
+    return { data: parseYaml(readFileSync(path, 'utf8')) as unknown };
+  } catch (error) {
+    problems.add(file, `not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    return undefined;
   }
 }

@@ -3,11 +3,10 @@
  * order, each a list of tips. Problems are collected in `problems`, each naming
  * the file and the entry, so content authors can fix them without reading code.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { TOPIC_IDS, type TopicId } from '../content/topics.ts';
-import { checkKeys, isRecord, nonEmptyString, type ContentProblems } from '../content/validate.ts';
+import { checkKeys, isRecord, nonEmptyString, readContentYaml, type ContentProblems } from '../content/validate.ts';
 import { MAX_NUDGE_TEXT, type Nudge } from './nudge-types.ts';
 
 export type { Nudge } from './nudge-types.ts';
@@ -30,13 +29,9 @@ export function loadNudges(dir: string, problems: ContentProblems): Nudge[] {
   const seen = new Map<string, string>();
   for (const name of files) {
     const file = `nudges/${name}`;
-    let data: unknown;
-    try {
-      data = parseYaml(readFileSync(join(folder, name), 'utf8'));
-    } catch (error) {
-      problems.add(file, `is not valid YAML (${(error as Error).message.split('\n')[0]})`);
-      continue;
-    }
+    const read = readContentYaml(join(folder, name), file, problems);
+    if (!read) continue;
+    const { data } = read;
     if (!Array.isArray(data)) {
       problems.add(file, 'must be a YAML list of tips (- id: ..., topic: ..., title: ..., text: ...)');
       continue;

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { STRATEGIES, type StrategyId } from '../core/types.ts';
 import { TOPIC_IDS } from '../content/topics.ts';
-import { ContentProblems, isRecord, isStringArray, nonEmptyString } from '../content/validate.ts';
+import { ContentProblems, isRecord, isStringArray, nonEmptyString, readContentYaml } from '../content/validate.ts';
 import type { Quiz } from './quiz-types.ts';
 
 const FILE = 'quiz.yaml';
@@ -11,18 +9,9 @@ const ID = /^[a-z][a-z0-9-]{0,15}$/;
 
 /** Loads and validates `content/quiz.yaml`. */
 export function loadQuiz(dir: string, problems: ContentProblems): Quiz | undefined {
-  const path = join(dir, FILE);
-  if (!existsSync(path)) {
-    problems.add(FILE, 'file is missing');
-    return undefined;
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(path, 'utf8'));
-  } catch (error) {
-    problems.add(FILE, `not valid YAML (${(error as Error).message.split('\n')[0]})`);
-    return undefined;
-  }
+  const read = readContentYaml(join(dir, FILE), FILE, problems, 'file is missing');
+  if (!read) return undefined;
+  const { data } = read;
   const before = problems.problems.length;
   if (!isRecord(data)) {
     problems.add(FILE, 'must be a mapping with intro, tieOrder, questions and results');

@@ -6,9 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { RISK_CATEGORIES, type RiskCategory } from '../core/types.ts';
-import { isRecord, nonEmptyString, type ContentProblems } from '../content/validate.ts';
+import { isRecord, nonEmptyString, readContentYaml, type ContentProblems } from '../content/validate.ts';
 import { MODEL_RULE_PREFIX } from './ignore-key.ts';
 import { FEATURE_VERSION } from './model-features.ts';
 import { modelFromFile, type ReviewModel, type ReviewModelFile } from './review-model.ts';
@@ -40,15 +39,10 @@ export function loadModel(dir: string, categories: readonly CategoryInfo[], prob
     problems.add(MODEL, `was trained on features version ${model.featureVersion}, this code computes version ${FEATURE_VERSION}: run \`npm run train:review\``);
     return undefined;
   }
-  const flagsPath = join(dir, FLAGS);
   let messages: Record<string, unknown> = {};
-  try {
-    const data = existsSync(flagsPath) ? (parseYaml(readFileSync(flagsPath, 'utf8')) as unknown) : undefined;
-    if (!isRecord(data) || !isRecord(data.messages)) problems.add(FLAGS, 'must exist and have `messages:`, one per risk category');
-    else messages = data.messages;
-  } catch (error) {
-    problems.add(FLAGS, `not valid YAML (${(error as Error).message.split('\n')[0]})`);
-  }
+  const read = readContentYaml(join(dir, FLAGS), FLAGS, problems, 'is missing: it holds what a reply says for each category the model flags');
+  if (read && (!isRecord(read.data) || !isRecord(read.data.messages))) problems.add(FLAGS, 'must have `messages:`, one per risk category');
+  else if (read && isRecord(read.data) && isRecord(read.data.messages)) messages = read.data.messages;
   const rules = new Map<RiskCategory, Rule>();
   RISK_CATEGORIES.forEach((category, k) => {
     const message = messages[category];

@@ -5,11 +5,10 @@
  * compiled and checked for catastrophic backtracking, every category present.
  * Problems go to `problems`; the caller throws them all at once.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { RISK_CATEGORIES, SOCIAL_PLATFORMS, STRATEGIES, type Audience, type RiskCategory } from '../core/types.ts';
-import { checkKeys, isRecord, isStringArray, nonEmptyString, type ContentProblems } from '../content/validate.ts';
+import { checkKeys, isRecord, isStringArray, nonEmptyString, readContentYaml, type ContentProblems } from '../content/validate.ts';
 import { isModelRuleId, MODEL_RULE_PREFIX } from './ignore-key.ts';
 import { loadModel } from './load-model.ts';
 import { unsafeRegexReason } from './regex-safety.ts';
@@ -25,15 +24,6 @@ const RULE_KEYS = [
   'id', 'terms', 'patterns', 'detector', 'policyTerms', 'near', 'within', 'sentiment', 'unless', 'firstPerson', 'negatable',
   'caseSensitive', 'firm', 'message', 'why', 'suggestion', 'replacement', 'severity', 'audience', 'examples',
 ] as const;
-
-function readYaml(path: string, file: string, problems: ContentProblems): unknown {
-  try {
-    return parseYaml(readFileSync(path, 'utf8'));
-  } catch (error) {
-    problems.add(file, `not valid YAML (${(error as Error).message.split('\n')[0]})`);
-    return undefined;
-  }
-}
 
 function optionalStrings(problems: ContentProblems, file: string, where: string, value: unknown, key: string): string[] {
   if (value === undefined) return [];
@@ -161,7 +151,7 @@ function loadRule(problems: ContentProblems, file: string, category: RiskCategor
 
 function loadCategoryFile(rulesDir: string, name: string, problems: ContentProblems): { info: CategoryInfo; rules: Rule[] } | undefined {
   const file = `rules/${name}`;
-  const data = readYaml(join(rulesDir, name), file, problems);
+  const data = readContentYaml(join(rulesDir, name), file, problems)?.data;
   if (data === undefined) return undefined;
   if (!isRecord(data)) {
     problems.add(file, 'must be a mapping with category, title, description, defaults and rules');
@@ -236,13 +226,11 @@ function loadAdvice(dir: string, problems: ContentProblems): AdviceBook {
     categories: {},
     policy: { commsContact: '', policyUrl: '', disclaimer: '' },
   };
-  if (!existsSync(join(dir, file))) {
-    problems.add(file, 'file is missing');
-    return empty;
-  }
-  const data = readYaml(join(dir, file), file, problems);
+  const read = readContentYaml(join(dir, file), file, problems, 'file is missing');
+  if (!read) return empty;
+  const { data } = read;
   if (!isRecord(data)) {
-    if (data !== undefined) problems.add(file, 'must be a mapping with platforms, strategies, general, categories and policy');
+    problems.add(file, 'must be a mapping with platforms, strategies, general, categories and policy');
     return empty;
   }
   checkKeys(problems, file, '', data, ['platforms', 'strategies', 'general', 'categories', 'policy']);

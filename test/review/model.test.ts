@@ -99,6 +99,8 @@ describe('a broken model file is refused, naming the file', () => {
       },
       /"trainedOn" must give the number of drafts/,
     ],
+    ['no model-flags.yaml', (dir: string) => rmSync(join(dir, 'model-flags.yaml')), /review\/model-flags\.yaml: is missing: it holds what a reply says/],
+    ['model-flags.yaml not YAML', (dir: string) => writeFileSync(join(dir, 'model-flags.yaml'), 'messages: [unclosed'), /review\/model-flags\.yaml: not valid YAML/],
     ['an unhedged message', (dir: string) => writeFileSync(join(dir, 'model-flags.yaml'), readFileSync(join(dir, 'model-flags.yaml'), 'utf8').replace(/nightlife: '[^']*'/, "nightlife: 'Drinking: \"{words}\".'")), /messages\.nightlife must be hedged/],
     ['a missing message', (dir: string) => writeFileSync(join(dir, 'model-flags.yaml'), readFileSync(join(dir, 'model-flags.yaml'), 'utf8').replace(/ {2}location: '[^']*'\n/, '')), /messages\.location is missing/],
   ])('%s', (_name, change, expected) => {
